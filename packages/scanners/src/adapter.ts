@@ -1,0 +1,87 @@
+import type { Category, DraftWithHints } from '@gatehouse/findings';
+import type { ExitCodeTable, ToolCommand } from '@gatehouse/toolchain';
+
+/** Engine ids: the folder names under ../shared/fixtures (but `codeql`, read by `sarif`), plus our own engines. */
+export type EngineId = string;
+
+/** What an adapter needs to know besides the report text. Adapters never read files or the network. */
+export interface ParseContext {
+  /** The report's name as the user gave it: used in every error message. */
+  file: string;
+  /** Absolute path of the workspace; report paths are made relative to it, and paths outside it refused. */
+  workspace: string;
+  /** Per-repository secret salt for hashing secret values (HMAC-SHA256). */
+  salt: string;
+  /** Called with every plaintext secret value the report holds, so the caller can mask it (`setSecret`). */
+  onSecretValue?: (value: string) => void;
+  /** For image scans: the reference the user asked for, when the report does not say. */
+  imageRef?: string;
+}
+
+/** An entry of the report the adapter could not turn into a finding. It is counted, never silently lost. */
+export interface SkippedEntry {
+  /** Where in the report: an index, a JSON pointer, a line number. */
+  at: string;
+  reason: string;
+}
+
+export interface ParseResult {
+  findings: DraftWithHints[];
+  /** Entries that could not be read. Any skipped entry makes the engine's run incomplete. */
+  skipped: SkippedEntry[];
+  /** What the report itself says about an incomplete scan (SARIF executionSuccessful: false, semgrep errors[], pip-audit skip_reason, ...). */
+  incomplete: string[];
+  /** Entries of the report in the engine's counting unit (e.g. npm audit: one per advisory per package). */
+  nativeCount: number;
+  engineVersion?: string;
+  /** Non-fatal notes for the log (e.g. "3 results were suppressed inline"). */
+  notes?: string[];
+}
+
+export type ReportFormat = 'json' | 'jsonl' | 'sarif' | 'cyclonedx' | 'spdx';
+
+export type ScanMode = 'full' | 'diff' | 'history' | 'staged' | 'image' | 'config' | 'sbom';
+
+/** Everything a command builder needs to run an engine. Paths are absolute. */
+export interface RunOptions {
+  /** The executable (resolved by the toolchain: cached download, PATH, or a bundled script). */
+  executable: string;
+  workspace: string;
+  /** What to scan, relative to the workspace (default: the workspace itself). */
+  targets: readonly string[];
+  /** Where the engine must write its native report. */
+  reportPath: string;
+  mode: ScanMode;
+  /** A configuration file for the engine (e.g. .gitleaks.toml, semgrep rules), already resolved. */
+  configPath?: string;
+  /** git range for diff and history modes, as `--log-opts` takes it. */
+  gitRange?: string;
+  /** For semgrep's --baseline-commit and similar diff-aware modes. */
+  baseCommit?: string;
+  image?: string;
+  /** Directory the engine may use for its database / cache. */
+  cacheDir?: string;
+  extraArgs?: readonly string[];
+}
+
+/**
+ * One engine. `parse` is pure: it validates untrusted report text with zod, skips and counts bad
+ * entries, and throws ParseError (file and position) for a document it cannot read, including a
+ * report of another format (`{}` under --from trivy is an error, not "0 findings").
+ */
+export interface ScannerAdapter {
+  id: EngineId;
+  /** Human name for summaries. */
+  displayName: string;
+  categories: readonly Category[];
+  formats: readonly ReportFormat[];
+  parse(content: string, ctx: ParseContext): ParseResult;
+  /** For engines run as external programs. */
+  command?(opts: RunOptions): ToolCommand;
+  /** What the engine's exit codes mean (required with `command`). */
+  exitCodes?: ExitCodeTable;
+  /** Whether the native report goes to stdout (captured by the runner) or to `opts.reportPath`. */
+  reportOn?: 'stdout' | 'file';
+  /** Native report fields that hold plaintext secrets: such reports are read from a private temp file and never kept. */
+  holdsPlaintextSecrets?: boolean;
+}

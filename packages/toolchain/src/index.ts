@@ -1,0 +1,3 @@
+export * from './command-error';
+export * from './run-command';
+export * from './exit-codes';
