@@ -170,6 +170,25 @@ export async function installTool(engine: string, options: InstallToolOptions = 
   }
 }
 
+/**
+ * The pinned tool from the cache if a verified copy is there, without any network access; undefined
+ * when it is not cached (or the copy fails verification). Pin errors are thrown as by installTool.
+ */
+export async function cachedTool(engine: string, options: InstallToolOptions = {}): Promise<InstalledTool | undefined> {
+  const { pin, platform, asset } = resolvePin(engine, options);
+  const root = toolCacheRoot({ cacheRoot: options.cacheRoot, env: options.env ?? process.env });
+  const check = await checkInstalled(toolInstallDir(root, engine, pin.version, platform), {
+    engine,
+    version: pin.version,
+    platform,
+    assetSha256: asset.sha256,
+    executable: asset.executable,
+    executableIsAsset: asset.archive === 'binary',
+  });
+  if (!check.ok) return undefined;
+  return { engine, version: pin.version, platform, path: check.path, sha256: check.sha256, assetSha256: asset.sha256, source: 'cache' };
+}
+
 async function makePrivateDir(parent: string, engine: string): Promise<string> {
   await mkdir(parent, { recursive: true, mode: 0o700 });
   return mkdtemp(join(parent, `${engine}-`));

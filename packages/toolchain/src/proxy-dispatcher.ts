@@ -47,8 +47,10 @@ export function redactUrl(url: string): string {
       parsed.username = '';
       parsed.password = '';
     }
-    parsed.search = parsed.search ? '?…' : '';
-    return parsed.toString();
+    const hadQuery = parsed.search !== '';
+    parsed.search = '';
+    parsed.hash = '';
+    return hadQuery ? `${parsed.toString()}?…` : parsed.toString();
   } catch {
     return '(unparseable URL)';
   }
