@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 
 export interface NetworkEnvironment {
@@ -10,7 +11,7 @@ export interface NetworkEnvironment {
 }
 
 export interface DispatcherOptions {
-  /** Extra CA certificates (PEM) trusted for the download, e.g. a private mirror's CA. */
+  /** Extra CA certificates (PEM) trusted for the download, e.g. a private mirror's CA, on top of Node's own. */
   ca?: string;
 }
 
@@ -31,7 +32,8 @@ export function proxySettings(env: NetworkEnvironment): { httpProxy: string; htt
  */
 export function createDispatcher(env: NetworkEnvironment, options: DispatcherOptions = {}): Dispatcher {
   const settings = proxySettings(env);
-  const tls = options.ca ? { ca: options.ca } : undefined;
+  // Node's `ca` replaces the default trust store, so the public roots are kept alongside the extra CA.
+  const tls = options.ca ? { ca: [...rootCertificates, options.ca] } : undefined;
   if (!settings.httpProxy && !settings.httpsProxy) return new Agent(tls ? { connect: tls } : {});
   return new EnvHttpProxyAgent({
     ...settings,

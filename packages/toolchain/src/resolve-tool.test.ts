@@ -70,6 +70,13 @@ describe('resolveTool on a laptop', () => {
     expect(resolved).toMatchObject({ reason: expect.stringMatching(/grype was found at .*grype but `grype --version` failed: .*cannot execute binary file/) });
   });
 
+  it('refuses a revoked release found on PATH', async () => {
+    writeScript(join(work, 'bin'), 'trivy', 'echo "Version: 0.69.4"\n');
+    const resolved = await resolveTool('trivy', options('laptop'));
+    expect(resolved).toMatchObject({ status: 'incomplete', reason: expect.stringContaining('trivy 0.69.4 at') });
+    expect(resolved).toMatchObject({ reason: expect.stringContaining('revoked release') });
+  });
+
   it('uses a verified cached copy of the pinned build when the tool is not on PATH', async () => {
     await installTool('stubtool', options('laptop'));
     const resolved = await resolveTool('stubtool', options('laptop'));

@@ -31,20 +31,34 @@ export function detectMode(env: Readonly<Record<string, string | undefined>> = p
   return env.GITHUB_ACTIONS === 'true' ? 'actions' : 'laptop';
 }
 
-type ToolKind = { kind: 'binary' | 'python' | 'npm'; version: string; executable: string; versionArgs: readonly string[]; installHint: string };
+type ToolKind = {
+  kind: 'binary' | 'python' | 'npm';
+  version: string;
+  executable: string;
+  versionArgs: readonly string[];
+  installHint: string;
+  revokedVersions: readonly string[];
+};
 
 function describeTool(versions: ToolVersions, engine: string): ToolKind | undefined {
   if (Object.hasOwn(versions.binaries, engine)) {
     const pin = versions.binaries[engine]!;
-    return { kind: 'binary', version: pin.version, executable: engine, versionArgs: pin.versionArgs, installHint: pin.installHint };
+    return {
+      kind: 'binary',
+      version: pin.version,
+      executable: engine,
+      versionArgs: pin.versionArgs,
+      installHint: pin.installHint,
+      revokedVersions: pin.revokedVersions,
+    };
   }
   if (Object.hasOwn(versions.python, engine)) {
     const pin = versions.python[engine]!;
-    return { kind: 'python', version: pin.version, executable: pin.executable, versionArgs: pin.versionArgs, installHint: pin.installHint };
+    return { kind: 'python', version: pin.version, executable: pin.executable, versionArgs: pin.versionArgs, installHint: pin.installHint, revokedVersions: [] };
   }
   if (Object.hasOwn(versions.npm, engine)) {
     const pin = versions.npm[engine]!;
-    return { kind: 'npm', version: pin.version, executable: pin.executable, versionArgs: pin.versionArgs, installHint: pin.installHint };
+    return { kind: 'npm', version: pin.version, executable: pin.executable, versionArgs: pin.versionArgs, installHint: pin.installHint, revokedVersions: [] };
   }
   return undefined;
 }
@@ -92,6 +106,13 @@ export async function resolveTool(engine: string, options: ResolveToolOptions): 
     if (onPath) {
       try {
         const version = await readToolVersion(onPath, tool.versionArgs, options.versionTimeoutMs);
+        if (tool.revokedVersions.includes(version)) {
+          return {
+            status: 'incomplete',
+            engine,
+            reason: `${engine} ${version} at ${onPath} is a revoked release (known malicious or broken); refusing to scan with it: ${tool.installHint}`,
+          };
+        }
         if (version !== tool.version) logger.info(`${engine}: using ${onPath} (version ${version}; Gatehouse pins ${tool.version})`);
         return { status: 'available', engine, path: onPath, version, source: 'path' };
       } catch (error) {
