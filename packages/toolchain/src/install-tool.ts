@@ -242,6 +242,8 @@ async function publish(
     }
     await rename(finalDir, `${stale}-${randomBytes(4).toString('hex')}`).catch(() => undefined);
     if (await publishInstall(staging, finalDir)) return;
+    if ((await checkInstalled(finalDir, expected)).ok) return;
+    throw new Error(`could not move the install into ${finalDir}`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ToolInstallError('extract-failed', engine, `${subject}: could not write the tool cache: ${reason}`, undefined, { cause: error });
