@@ -48,7 +48,7 @@ describe('fake artifact service with the real @actions/artifact client', () => {
     expect(artifacts.map((a) => [a.name, a.id, a.size])).toEqual([['gatehouse-findings-sast-build', uploaded.id, uploaded.size]]);
 
     const target = join(workspace, 'downloaded');
-    const downloaded = await client.downloadArtifact(uploaded.id, { path: target, expectedHash: `sha256:${uploaded.digest}` });
+    const downloaded = await client.downloadArtifact(uploaded.id!, { path: target, expectedHash: `sha256:${uploaded.digest}` });
     expect(downloaded.digestMismatch).toBe(false);
     expect(readFileSync(join(target, 'findings.json'), 'utf8')).toBe('{"findings":[]}');
     expect(readFileSync(join(target, 'results.sarif'), 'utf8')).toBe('{"version":"2.1.0","runs":[]}');
