@@ -84,7 +84,7 @@ describe('fake artifact service with the real @actions/artifact client', () => {
     expect((await call(service.runtimeToken, { ...ids, nameFilter: 'camelCase is not the wire format' })).status).toBe(400);
     expect((await call(undefined, ids)).status).toBe(401);
     expect((await call(service.runtimeToken, ids)).status).toBe(200);
-    expect(service.violations.map((v) => v.problems[0]!.split(':')[0])).toEqual(['invalid_argument', 'unauthenticated']);
+    expect(service.takeViolations().map((v) => v.problems[0]!.split(':')[0])).toEqual(['invalid_argument', 'unauthenticated']);
   });
 });
 

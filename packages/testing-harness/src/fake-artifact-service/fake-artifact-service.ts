@@ -103,8 +103,15 @@ export class FakeArtifactService {
     return `${this.server.url}/`;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
+  /** Stops the server, then fails if any violation was left unexamined (see `takeViolations`). */
+  async close(): Promise<void> {
+    await this.server.close();
+    this.assertNoViolations();
+  }
+
+  /** The violations so far, which count as examined (`close` no longer fails on them). */
+  takeViolations(): ArtifactServiceViolation[] {
+    return this.violations.splice(0, this.violations.length);
   }
 
   /** A runtime token for another job of the same run (matrix legs, earlier jobs). */

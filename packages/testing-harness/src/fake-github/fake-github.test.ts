@@ -33,18 +33,26 @@ async function json(response: Response): Promise<any> {
 }
 
 describe('fake GitHub: checking requests against the OpenAPI description', () => {
+  it('fails close() when a violation was left unexamined', async () => {
+    const unchecked = await FakeGitHub.start();
+    await fetch(`${unchecked.url}/nope`);
+    await expect(unchecked.close()).rejects.toThrow(/1 violation\(s\)/);
+  });
+
   it('records an unknown route as a violation and answers 404', async () => {
     const response = await call('GET', `${REPO}/no-such-thing`);
     expect(response.status).toBe(404);
     expect(fake.violations).toMatchObject([{ kind: 'unknown-route', method: 'GET', path: `${REPO}/no-such-thing` }]);
     expect(() => fake.assertNoViolations()).toThrow(/unknown-route: GET \/repos\/octo-org\/octo-repo\/no-such-thing/);
+    fake.takeViolations();
   });
 
   it('refuses a body that does not match the operation’s schema with 422, and records it', async () => {
     const response = await call('POST', `${REPO}/issues/7/comments`, { body: { text: 'wrong field' } });
     expect(response.status).toBe(422);
-    expect(fake.violations[0]).toMatchObject({ kind: 'invalid-request', operationId: 'issues/create-comment' });
-    expect(fake.violations[0]!.problems.join('\n')).toContain("must have required property 'body'");
+    const [violation] = fake.takeViolations();
+    expect(violation).toMatchObject({ kind: 'invalid-request', operationId: 'issues/create-comment' });
+    expect(violation!.problems.join('\n')).toContain("must have required property 'body'");
     expect(fake.state.comments).toEqual([]);
   });
 
@@ -52,13 +60,13 @@ describe('fake GitHub: checking requests against the OpenAPI description', () =>
     const response = await call('POST', `${REPO}/issues/7/comments`, { raw: '{"body":' });
     expect(response.status).toBe(400);
     expect(await json(response)).toMatchObject({ message: 'Problems parsing JSON' });
-    expect(fake.violations[0]!.problems[0]).toMatch(/^request body is not JSON/);
+    expect(fake.takeViolations()[0]!.problems[0]).toMatch(/^request body is not JSON/);
   });
 
   it('refuses query parameters the operation does not take, and path parameters of the wrong type', async () => {
     expect((await call('GET', `${REPO}/issues/7/comments?per_page=10&sort=desc`)).status).toBe(422);
     expect((await call('GET', `${REPO}/issues/seven/comments`)).status).toBe(422);
-    expect(fake.violations.map((v) => v.problems[0])).toEqual([
+    expect(fake.takeViolations().map((v) => v.problems[0])).toEqual([
       'query (root) must NOT have additional properties "sort"',
       'path parameter /issue_number must be integer',
     ]);
@@ -67,7 +75,7 @@ describe('fake GitHub: checking requests against the OpenAPI description', () =>
   it('treats a call no handler was set up for as a violation', async () => {
     const response = await call('GET', `${REPO}/pulls/42`);
     expect(response.status).toBe(404);
-    expect(fake.violations).toMatchObject([{ kind: 'no-handler', operationId: 'pulls/get' }]);
+    expect(fake.takeViolations()).toMatchObject([{ kind: 'no-handler', operationId: 'pulls/get' }]);
   });
 
   it('throws at once when a test registers a route GitHub does not have', () => {
@@ -83,7 +91,7 @@ describe('fake GitHub: checking requests against the OpenAPI description', () =>
   it('answers 500 and records a violation when a handler’s answer does not match the schema', async () => {
     fake.on('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', () => ({ status: 200, body: { id: 'not a number' } }));
     expect((await call('GET', `${REPO}/issues/comments/1`)).status).toBe(500);
-    expect(fake.violations[0]).toMatchObject({ kind: 'invalid-response', operationId: 'issues/get-comment' });
+    expect(fake.takeViolations()[0]).toMatchObject({ kind: 'invalid-response', operationId: 'issues/get-comment' });
   });
 
   it('serves a test’s own handler instead of the default one', async () => {
@@ -198,7 +206,7 @@ describe('fake GitHub: stateful default handlers', () => {
     fake.state.codeScanningEnabled = true;
     const plain = await call('POST', `${REPO}/code-scanning/sarifs`, { body: { ...body, sarif: Buffer.from('{}').toString('base64') } });
     expect(plain.status).toBe(400);
-    expect(fake.violations[0]!.problems).toEqual(['sarif is not gzip-compressed']);
+    expect(fake.takeViolations()[0]!.problems).toEqual(['sarif is not gzip-compressed']);
   });
 
   it('creates, labels, lists and closes issues', async () => {

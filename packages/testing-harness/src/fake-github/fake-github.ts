@@ -127,8 +127,18 @@ export class FakeGitHub {
     return { api: this.server.url, web: this.server.url.replace('127.0.0.1', 'github.localhost') };
   }
 
-  close(): Promise<void> {
-    return this.server.close();
+  /**
+   * Stops the server, then fails like `assertNoViolations` if any violation was left unexamined: a
+   * test cannot pass by forgetting to check. Tests that provoke violations on purpose take them first.
+   */
+  async close(): Promise<void> {
+    await this.server.close();
+    this.assertNoViolations();
+  }
+
+  /** The violations so far, which count as examined (`close` no longer fails on them). */
+  takeViolations(): Violation[] {
+    return this.violations.splice(0, this.violations.length);
   }
 
   private operationFor(route: Route): PreparedOperation {
