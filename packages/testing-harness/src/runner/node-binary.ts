@@ -11,7 +11,8 @@ export interface NodeBinary {
   milliseconds: number;
 }
 
-const NPX_TIMEOUT_MS = 240_000;
+// Below vitest's 120 s test timeout, so a stuck download fails with this message rather than a bare timeout.
+const NPX_TIMEOUT_MS = 100_000;
 
 function versionOf(path: string): string | undefined {
   if (!existsSync(path)) return undefined;

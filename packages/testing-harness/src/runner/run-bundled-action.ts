@@ -29,7 +29,7 @@ export interface RunBundledActionOptions {
   workspace: string;
   /** Major Node.js version, as `runs.using: node24`. */
   nodeVersion?: number;
-  /** The fake API: GITHUB_API_URL points at it. */
+  /** The fake API: GITHUB_API_URL points at it (without one, at a closed loopback port). */
   github?: FakeGitHub;
   /** The fake artifact service: ACTIONS_RESULTS_URL and ACTIONS_RUNTIME_TOKEN point at it. */
   artifacts?: FakeArtifactService;
@@ -145,7 +145,8 @@ export async function runBundledAction(options: RunBundledActionOptions): Promis
   const fullName = repository.full_name ?? `${repositorySpec.owner}/${repositorySpec.name}`;
   const token = options.token ?? options.github?.writeToken ?? 'ghs_harness_without_fake';
   const inputs = { ...(options.actionManifest ? manifestDefaults(options.actionManifest, token) : {}), ...options.inputs };
-  const apiUrl = options.github?.url ?? 'https://api.github.com';
+  // Without a fake, the API is a closed loopback port: a test must never reach the real GitHub.
+  const apiUrl = options.github?.url ?? 'http://127.0.0.1:9';
 
   const env: Record<string, string> = {
     ...baseEnvironment(),
@@ -158,7 +159,7 @@ export async function runBundledAction(options: RunBundledActionOptions): Promis
     GITHUB_TRIGGERING_ACTOR: 'octocat',
     GITHUB_API_URL: apiUrl,
     // github.localhost: @actions/artifact refuses hosts it takes for GitHub Enterprise Server; *.localhost is allowed.
-    GITHUB_SERVER_URL: options.github ? options.github.urls.web : 'https://github.com',
+    GITHUB_SERVER_URL: options.github ? options.github.urls.web : 'http://github.localhost:9',
     GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
     GITHUB_EVENT_NAME: options.event,
     GITHUB_EVENT_PATH: eventPath,
