@@ -71,8 +71,9 @@ export const EXAMPLE_SECRETS: Readonly<Record<string, (mode?: 'live' | 'test') =
     return { ruleId: 'gatehouse-jwt', value, text: `const session = '${value}';\n` };
   },
   'gatehouse-private-key': () => {
-    const lines: string[] = [];
-    for (let i = 0; i < 12; i++) lines.push(randomChars(BASE64, 64));
+    // DER's SEQUENCE header ("MII…") as real RSA keys start, so scanners that check for it agree.
+    const lines: string[] = [`MIIEpAIBAAKCAQEA${randomChars(BASE64, 48)}`];
+    for (let i = 0; i < 11; i++) lines.push(randomChars(BASE64, 64));
     const label = ['RSA', 'PRIVATE', 'KEY'].join(' ');
     const value = [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join('\n');
     return { ruleId: 'gatehouse-private-key', value, text: `${value}\n` };
