@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { shannonEntropy } from './entropy';
 
 /**
  * Fake secrets in each rule's format, made at run time. Nothing secret-shaped is ever committed:
@@ -83,7 +84,9 @@ export const EXAMPLE_SECRETS: Readonly<Record<string, (mode?: 'live' | 'test') =
     return { ruleId: 'gatehouse-google-oauth-client-secret', value, text: `"client_secret": "${value}",\n` };
   },
   'gatehouse-generic-high-entropy-token': () => {
-    const value = randomChars(BASE62, 40);
+    // About 2% of random 40-character strings fall under the rule's 4.5 bits; draw until one is clearly above.
+    let value = randomChars(BASE62, 40);
+    while (shannonEntropy(value) < 4.7) value = randomChars(BASE62, 40);
     return { ruleId: 'gatehouse-generic-high-entropy-token', value, text: `api_token = "${value}"\n` };
   },
 };

@@ -4,8 +4,7 @@ import { codeLocation } from '../code-location';
 import { isJsonObject, readJsonReport } from '../json-document';
 import { secretRuleById } from '../secret-rules';
 import { describeIssues } from '../zod-issues';
-import { RUNNER_RULE_ID } from './report-format';
-import { PATTERN_RULE } from './runner-config';
+import { PATTERN_RULE, RUNNER_RULE_ID } from './report-format';
 import { SecretlintFileSchema, SecretlintMessageSchema, type SecretlintMessage } from './schema';
 import { redactMessage, secretValueOf, secretValuesOfData } from './secret-value';
 

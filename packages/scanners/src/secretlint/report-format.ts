@@ -6,6 +6,8 @@
  * runner's own rule for files it could not scan.
  */
 export const RUNNER_RULE_ID = 'gatehouse/secretlint-runner';
+export const PATTERN_RULE = '@secretlint/secretlint-rule-pattern';
+export const FILTER_COMMENTS_RULE = '@secretlint/secretlint-rule-filter-comments';
 
 export interface RunnerMessage {
   type: 'message';

@@ -3,8 +3,9 @@ import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-re
 import type { SecretLintCoreConfig, SecretLintRuleContext, SecretLintRuleCreator } from '@secretlint/types';
 import { secretlintPatternOptions } from '../secret-rules';
 
-export const FILTER_COMMENTS_RULE = '@secretlint/secretlint-rule-filter-comments';
-export const PATTERN_RULE = '@secretlint/secretlint-rule-pattern';
+import { FILTER_COMMENTS_RULE, PATTERN_RULE } from './report-format';
+
+export { FILTER_COMMENTS_RULE, PATTERN_RULE };
 
 /** A `secretlint-disable…` comment's reach: the range it covers and the rule it names (or `*`). */
 export interface DisabledRange {
