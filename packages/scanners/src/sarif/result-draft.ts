@@ -93,13 +93,41 @@ export function fingerprintOf(result: SarifResult): string | undefined {
   return sha256Hex(entries.map(([k, v]) => `${k}=${v}`).join('\n'));
 }
 
+/** What every result of one rule shares, worked out once per rule rather than once per result. */
+interface RuleFacts {
+  tags: string[];
+  weaknesses: Identifier[];
+  confidence?: 'high' | 'medium' | 'low';
+  helpUri?: string;
+}
+const ruleFactsCache = new WeakMap<SarifRule, RuleFacts>();
+const NO_RULE: RuleFacts = { tags: [], weaknesses: [] };
+
+function factsOf(rule: SarifRule | undefined): RuleFacts {
+  if (!rule) return NO_RULE;
+  let facts = ruleFactsCache.get(rule);
+  if (!facts) {
+    const tags = [...new Set(stringsOf(rule.properties?.tags).map((t) => oneLine(t, 200)).filter(Boolean))];
+    const confidence = PRECISION[String(rule.properties?.precision ?? '').toLowerCase()];
+    const helpUri = rule.helpUri && /^https?:\/\//i.test(rule.helpUri) ? rule.helpUri.slice(0, 2_000) : undefined;
+    facts = {
+      tags,
+      weaknesses: weaknessIdentifiers([...tags, ...stringsOf(rule.properties?.cwe), ...stringsOf(rule.properties?.owasp)]),
+      ...(confidence ? { confidence } : {}),
+      ...(helpUri ? { helpUri } : {}),
+    };
+    ruleFactsCache.set(rule, facts);
+  }
+  return facts;
+}
+
 export function resultToDraft(result: SarifResult, run: RunScope, ctx: ParseContext): DraftWithHints {
   const namesNoRule = result.ruleId === undefined && result.rule?.id === undefined;
   const rule = run.rules.resolve(result) ?? (namesNoRule ? run.rules.ruleNamedByMessage(result.message?.text) : undefined);
   const ruleId = oneLine(result.ruleId ?? result.rule?.id ?? rule?.id ?? `${run.toolName}/unnamed-rule`, 500) || 'unnamed-rule';
-  const tags = [...new Set([...stringsOf(rule?.properties?.tags), ...stringsOf(result.properties?.tags)])]
-    .map((t) => oneLine(t, 200))
-    .filter(Boolean);
+  const facts = factsOf(rule);
+  const resultTags = stringsOf(result.properties?.tags);
+  const tags = resultTags.length === 0 ? facts.tags : [...new Set([...facts.tags, ...resultTags.map((t) => oneLine(t, 200)).filter(Boolean)])];
   const vulnerabilityIds = vulnerabilityIdsOfRule(ruleId);
   const kind = classifyResult(run.family, tags, vulnerabilityIds);
 
@@ -161,12 +189,12 @@ export function resultToDraft(result: SarifResult, run: RunScope, ctx: ParseCont
   }
   if (notes.length > 0) message = `${message} (${notes.join('; ')})`;
 
-  const texts = [...tags, ...stringsOf(rule?.properties?.cwe), ...stringsOf(rule?.properties?.owasp)];
+  const weaknesses = resultTags.length === 0 ? facts.weaknesses : weaknessIdentifiers([...tags, ...stringsOf(rule?.properties?.cwe), ...stringsOf(rule?.properties?.owasp)]);
   const identifiers: Identifier[] = [
     ...vulnerabilityIds.map((id): Identifier => ({ type: id.startsWith('GHSA') ? 'GHSA' : 'CVE', value: id })),
-    ...weaknessIdentifiers(texts),
+    ...weaknesses,
   ];
-  const confidence = PRECISION[String(rule?.properties?.precision ?? '').toLowerCase()];
+  const confidence = facts.confidence;
   const suppression = inlineSuppressionOf(result);
   const fingerprint = fingerprintOf(result);
   const fixVersions = kind === 'vulnerability' ? fixedVersionsOf(message, rule?.help?.text) : [];
@@ -175,7 +203,7 @@ export function resultToDraft(result: SarifResult, run: RunScope, ctx: ParseCont
     : result.fixes?.length
       ? { available: true, versions: [], state: 'fixed' as const, advice: oneLine(result.fixes[0]?.description?.text ?? 'the tool proposes an automatic fix', 2_000) }
       : { available: false, versions: [], state: 'unknown' as const };
-  const helpUri = rule?.helpUri && /^https?:\/\//i.test(rule.helpUri) ? rule.helpUri.slice(0, 2_000) : undefined;
+  const helpUri = facts.helpUri;
 
   return {
     category,
