@@ -136,3 +136,12 @@ describe('bandit report signature and edge cases', () => {
     expect(r.findings[0]!.message).toContain('absolute path outside the workspace');
   });
 });
+
+describe('bandit hostile entries', () => {
+  it('reads an issue with a huge line_range without overflowing the stack', () => {
+    const doc = JSON.parse(fixture('v1.7-cwe-columns-scoped-nosec.json'));
+    doc.results[0].line_range = Array.from({ length: 500_000 }, (_, i) => i + 8);
+    const r = parseBandit(JSON.stringify(doc), context('b.json'));
+    expect(r.findings[0]!.location).toMatchObject({ startLine: 8, endLine: 500_007 });
+  });
+});

@@ -40,7 +40,8 @@ function issueToDraft(issue: BanditIssue, ctx: ParseContext): DraftWithHints {
   const confidence = banditConfidence(issue.issue_confidence);
   const lines = linesOfSnippet(issue.code);
   const range = issue.line_range?.length ? issue.line_range : [issue.line_number];
-  const endLine = Math.max(...range, issue.line_number);
+  // reduce, not Math.max(...range): a hostile line_range of a million entries must not overflow the stack.
+  const endLine = range.reduce((max, n) => (n > max ? n : max), issue.line_number);
   const placed = codeLocation(
     {
       path: issue.filename,
