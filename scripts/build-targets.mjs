@@ -44,5 +44,11 @@ export function localTargets() {
       entryPoints: [new URL('packages/cli/src/main.ts', root).pathname],
       outfile: new URL('packages/cli/dist/gatehouse.js', root).pathname,
     },
+    {
+      // secretlint and its rules in one file, run as `node secretlint-runner.js --format json …`.
+      name: 'secretlint-runner',
+      entryPoints: [new URL('packages/scanners/src/secretlint/runner.ts', root).pathname],
+      outfile: new URL('packages/scanners/dist/secretlint-runner.js', root).pathname,
+    },
   ].filter((t) => existsSync(t.entryPoints[0]));
 }
