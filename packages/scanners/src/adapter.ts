@@ -97,4 +97,10 @@ export interface ScannerAdapter {
   reportOn?: 'stdout' | 'file';
   /** Native report fields that hold plaintext secrets: such reports are read from a private temp file and never kept. */
   holdsPlaintextSecrets?: boolean;
+  /**
+   * For engines built into Gatehouse (osv-offline, container hardening): runs in-process and returns
+   * the engine's native report text, which then goes through `parse` like any other report, so the
+   * report can be kept as an artifact and re-read with `gatehouse normalize`. Must honour `signal`.
+   */
+  runInProcess?(opts: RunOptions, signal: AbortSignal): Promise<string>;
 }

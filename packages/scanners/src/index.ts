@@ -12,3 +12,4 @@ export { banditSeverity } from './bandit/severity';
 export { banditConfigFromPyproject, renderBanditConfig, prepareBanditRun, type BanditConfig } from './bandit/pyproject-config';
 export { secretlintAdapter, secretlintRunnerPath, SECRETLINT_RUNNER_ENV, BUILT_IN_IGNORES, SECRETLINT_VERSION } from './secretlint';
 export * from './secret-rules';
+export * from './scan-plan';
