@@ -14,8 +14,9 @@ export const DurationSchema = z
   .meta({ description: 'A duration: a whole number of hours (h), days (d) or weeks (w), e.g. 48h, 7d, 2w.' });
 
 export const OptionalDurationSchema = z
-  .union([z.literal('none'), DurationSchema], { error: 'must be a duration such as 48h, 7d or 2w, or none' })
-  .meta({ description: 'A duration (48h, 7d, 2w) or `none`.' });
+  .string()
+  .refine((text) => text === 'none' || DURATION_PATTERN.test(text), { message: 'must be a duration such as 48h, 7d or 2w, or none' })
+  .meta({ description: 'A duration (48h, 7d, 2w) or `none`.', pattern: '^(none|[1-9][0-9]{0,5}(h|d|w))$' });
 
 export type Duration = z.infer<typeof DurationSchema>;
 
