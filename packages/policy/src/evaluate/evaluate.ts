@@ -4,13 +4,14 @@ import type { Mode } from '../schema/rules';
 import { VexIndex } from '../vex/vex-index';
 import { vexStatusSuppresses, type VexStatement } from '../vex/vex-statement';
 import { rulesByCategory } from './effective-rules';
+import { annotateFinding } from './annotate-finding';
 import { engineReasons } from './engine-reasons';
 import { ExceptionIndex, type CompiledException } from './exception-index';
 import { exceptionReasons } from './exception-reasons';
-import { factsOf } from './finding-keys';
+import { FactsCache } from './finding-keys';
 import { FindingGroup, reason, sortReasons } from './reasons';
 import { countedLevel, meetsThreshold } from './severity-level';
-import { slaDueDate } from './sla';
+import { slaTable } from './sla';
 import { bestValidException, carriedSuppression, exceptionSuppression, vexSuppression } from './suppressions';
 
 export interface EvaluationContext {
@@ -71,31 +72,35 @@ export function evaluate(findings: readonly Finding[], policy: Policy, now: Date
   const warningIds: string[] = [];
   const annotated: Finding[] = new Array(findings.length);
 
+  const facts = new FactsCache();
+  // Without exceptions or VEX there is nothing to match against: skip working out ids and purls.
+  const matchers = exceptions.all.length > 0 || vex.size > 0;
+  const slaMs = slaTable(policy);
+  const nowIso = now.toISOString();
+
   findings.forEach((finding, index) => {
     const categoryRules = rules[finding.category];
-    const facts = factsOf(finding);
     const carried = carriedSuppression(finding, categoryRules);
     if (carried.kind === 'inline-refused') groups.inlineRefused.add(finding.id, finding.severity);
     let suppression = carried.kind === 'kept' ? carried.suppression : undefined;
 
-    const matched = exceptions.matching(facts);
-    for (const m of matched) push(matchedBy, m, finding.id);
-    if (!suppression) {
-      const valid = bestValidException(matched);
-      if (valid) suppression = exceptionSuppression(valid, policyFile);
+    if (matchers) {
+      const known = facts.factsOf(finding);
+      const matched = exceptions.matching(known);
+      for (const m of matched) push(matchedBy, m, finding.id);
+      if (!suppression && matched.length > 0) {
+        const valid = bestValidException(matched);
+        if (valid) suppression = exceptionSuppression(valid, policyFile);
+      }
+      if (!suppression) {
+        const statement = vex.decide(known);
+        if (statement && vexStatusSuppresses(statement.status)) suppression = vexSuppression(statement);
+      }
+      if (!suppression) for (const m of matched) if (m.state === 'expired') push(lapsedBy, m, finding.id);
     }
-    if (!suppression) {
-      const statement = vex.decide(facts);
-      if (statement && vexStatusSuppresses(statement.status)) suppression = vexSuppression(statement);
-    }
-    if (!suppression) for (const m of matched) if (m.state === 'expired') push(lapsedBy, m, finding.id);
 
-    const { suppression: _previous, isNew: _isNew, firstSeen: _firstSeen, slaDueAt: _due, ...rest } = finding;
-    const result: Finding = { ...rest, status: suppression ? 'suppressed' : 'open' };
-    if (suppression) result.suppression = suppression;
-    if (baseline) result.isNew = !baseline.has(finding.id);
-    const firstSeen = firstSeenOf(context.firstSeen?.get(finding.id), finding.firstSeen, nowMs);
-    result.firstSeen = new Date(firstSeen).toISOString();
+    const firstSeen = firstSeenOf(context.firstSeen?.get(finding.id), finding.firstSeen, nowMs, nowIso);
+    const result = annotateFinding(finding, suppression, baseline ? !baseline.has(finding.id) : undefined, firstSeen.iso);
     annotated[index] = result;
 
     if (suppression) {
@@ -108,15 +113,16 @@ export function evaluate(findings: readonly Finding[], policy: Policy, now: Date
     counts.byCategory[finding.category]++;
     if (result.isNew) counts.new++;
 
-    const due = slaDueDate(finding, policy, new Date(firstSeen));
-    if (due) result.slaDueAt = due.toISOString();
-    const overdue = due !== undefined && nowMs > due.getTime();
+    const level = countedLevel(finding.severity, policy);
+    const sla = slaMs[level];
+    const due = sla === undefined ? undefined : firstSeen.ms + sla;
+    if (due !== undefined) result.slaDueAt = new Date(due).toISOString();
+    const overdue = due !== undefined && nowMs > due;
     if (overdue) {
       counts.overdue++;
       groups.overdue.add(finding.id, finding.severity);
     }
 
-    const level = countedLevel(finding.severity, policy);
     const atBlock = meetsThreshold(level, categoryRules.block);
     const fixMissing = categoryRules.requireFix && !finding.fix.available;
     const preexisting = newOnly && baseline !== undefined && baseline.has(finding.id);
@@ -182,14 +188,18 @@ function verdictOf(reasons: readonly Reason[]): Decision['verdict'] {
   return 'pass';
 }
 
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** The ledger's date, else the finding's own, else now; a date in the future or unreadable is not believed. */
-function firstSeenOf(fromLedger: string | undefined, fromFinding: string | undefined, nowMs: number): number {
+function firstSeenOf(fromLedger: string | undefined, fromFinding: string | undefined, nowMs: number, nowIso: string): { ms: number; iso: string } {
   for (const candidate of [fromLedger, fromFinding]) {
     if (candidate === undefined) continue;
-    const time = Date.parse(candidate);
-    if (!Number.isNaN(time) && time <= nowMs) return time;
+    const ms = Date.parse(candidate);
+    if (Number.isNaN(ms) || ms > nowMs) continue;
+    // The ledger writes toISOString(); reuse such strings rather than re-serialising every date.
+    return { ms, iso: CANONICAL_INSTANT.test(candidate) ? candidate : new Date(ms).toISOString() };
   }
-  return nowMs;
+  return { ms: nowMs, iso: nowIso };
 }
 
 function emptyCounts(total: number): Decision['counts'] {

@@ -1,6 +1,7 @@
 import type { Finding } from '@gatehouse/findings';
 import { durationMs } from '../schema/duration';
 import type { Policy } from '../schema/policy-schema';
+import type { KnownLevel } from '../schema/rules';
 import { countedLevel } from './severity-level';
 
 /**
@@ -17,4 +18,15 @@ export function slaDueDate(
   if (Number.isNaN(start)) return undefined;
   const duration = durationMs(policy.sla[countedLevel(finding.severity, policy)]);
   return duration === undefined ? undefined : new Date(start + duration);
+}
+
+/** Milliseconds of SLA per counted level, worked out once per evaluation. */
+export function slaTable(policy: Pick<Policy, 'sla'>): Record<KnownLevel, number | undefined> {
+  return {
+    critical: durationMs(policy.sla.critical),
+    high: durationMs(policy.sla.high),
+    medium: durationMs(policy.sla.medium),
+    low: durationMs(policy.sla.low),
+    info: durationMs(policy.sla.info),
+  };
 }

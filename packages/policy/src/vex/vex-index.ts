@@ -13,6 +13,8 @@ interface CompiledProduct {
 
 interface CompiledStatement {
   order: number;
+  /** Marks the statement as already considered for the finding at hand (no Set per finding). */
+  visit: number;
   statement: VexStatement;
   time: number;
   products: CompiledProduct[];
@@ -26,11 +28,13 @@ interface CompiledStatement {
  */
 export class VexIndex {
   private readonly byId = new Map<string, CompiledStatement[]>();
+  private visit = 0;
 
   constructor(statements: readonly VexStatement[]) {
     statements.forEach((statement, order) => {
       const compiled: CompiledStatement = {
         order,
+        visit: 0,
         statement,
         time: timeOf(statement.timestamp),
         products: statement.products.map(compileProduct),
@@ -52,11 +56,13 @@ export class VexIndex {
   decide(facts: FindingFacts): VexStatement | undefined {
     if (this.byId.size === 0) return undefined;
     let best: CompiledStatement | undefined;
-    const seen = new Set<CompiledStatement>();
+    const visit = ++this.visit;
     for (const key of facts.ids) {
-      for (const candidate of this.byId.get(key) ?? []) {
-        if (seen.has(candidate)) continue;
-        seen.add(candidate);
+      const list = this.byId.get(key);
+      if (!list) continue;
+      for (const candidate of list) {
+        if (candidate.visit === visit) continue;
+        candidate.visit = visit;
         if (!appliesTo(candidate, facts)) continue;
         if (!best || candidate.time > best.time || (candidate.time === best.time && candidate.order > best.order)) best = candidate;
       }
