@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigurationError } from '@gatehouse/findings';
 import { parsePolicy } from './parse-policy';
 import { PolicyValidationError, type PolicyProblem } from './policy-error';
@@ -152,6 +152,15 @@ describe('parsePolicy: every mistake reported with file:line:col', () => {
     expect(problems.map((p) => p.keyPath)).toEqual(['rules.block', 'engines.required[0]']);
   });
 
+  it('a key with no value is reported as empty, at the key', () => {
+    expect(onlyProblem('version: 1\nexceptions:\n  - id: X\n    reason:\n    owner: o\n    expires: 2025-06-30\n')).toMatchObject({
+      line: 4,
+      keyPath: 'exceptions[0].reason',
+      message: 'reason must not be empty',
+    });
+    expect(onlyProblem('version: 1\nexceptions:\n  - id: X\n    reason: r\n    owner: o\n    expires:\n').message).toBe('expires is required: every exception lapses');
+  });
+
   it('takes YAML 1.2: yes is text, not a boolean', () => {
     expect(onlyProblem('version: 1\nrules:\n  requireFix: yes\n')).toMatchObject({ message: 'must be true or false' });
   });
@@ -203,6 +212,16 @@ describe('parsePolicy: hostile or broken files', () => {
     const problem = onlyProblem('version: 1\n__proto__:\n  polluted: true\n');
     expect(problem.keyPath).toBe('__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses collection keys without the YAML library printing warnings to stderr', () => {
+    const emitWarning = vi.spyOn(process, 'emitWarning');
+    try {
+      expect(onlyProblem('? [a, b]\n: 1\nversion: 1\n')).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('unknown key') });
+      expect(emitWarning).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+    }
   });
 
   it('refuses a file over the size cap before parsing it', () => {

@@ -47,7 +47,8 @@ export function parsePolicy(text: string, file: string): LoadedPolicy {
 function readYaml(text: string, file: string): { data: unknown; positions: YamlPositions } {
   const lineCounter = new LineCounter();
   // prettyErrors would quote the offending lines; a misplaced credential must not reach a log that way.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+  // logLevel error: the library would otherwise print warnings to the process's stderr itself.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', logLevel: 'error' });
   const positions = new YamlPositions(doc, lineCounter);
   if (doc.errors.length > 0) {
     throw new PolicyValidationError(

@@ -4,7 +4,9 @@ import { PolicyDateSchema, expiryInstant, policyDate, startInstant } from './pol
 
 const nonBlank = (max: number, what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be text`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `${what} is required` : issue.input === null ? `${what} must not be empty` : `${what} must be text`),
+    })
     .trim()
     .min(1, { message: `${what} must not be empty` })
     .max(max);

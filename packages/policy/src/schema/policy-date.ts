@@ -13,7 +13,7 @@ const DATE_MESSAGE = 'must be a date such as 2025-06-30 or a date-time with an o
 export function policyDate(requiredMessage?: string) {
   return z
     .string({
-      error: (issue) => (issue.input === undefined ? (requiredMessage ?? 'is required') : DATE_MESSAGE),
+      error: (issue) => (issue.input === undefined || issue.input === null ? (requiredMessage ?? 'is required') : DATE_MESSAGE),
     })
     .refine((text) => parseCalendarOrInstant(text) !== undefined, { message: DATE_MESSAGE })
     .meta({ description: 'A date (YYYY-MM-DD, UTC) or an RFC 3339 date-time with an offset.' });

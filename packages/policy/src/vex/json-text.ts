@@ -48,7 +48,7 @@ export function jsonPositionOf(text: string, path: readonly (string | number)[])
   if (text.length > MAX_POSITION_LOOKUP_CHARS) return undefined;
   try {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'silent' });
     return new YamlPositions(doc, lineCounter).valueAt(path);
   } catch {
     return undefined;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '@gatehouse/findings';
-import { parseVexDocument } from './parse-vex-document';
+import { loadVexFile, parseVexDocument } from './parse-vex-document';
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 const shared = new URL('../../../../../shared/fixtures/', import.meta.url);
@@ -151,5 +151,16 @@ describe('parseVexDocument: what it refuses', () => {
       return;
     }
     expect(result).toEqual([expect.objectContaining({ products: [{ purl: 'pkg:npm/x@1', subcomponents: [] }] })]);
+  });
+});
+
+describe('loadVexFile', () => {
+  it('reads a VEX file from disk', () => {
+    expect(loadVexFile(new URL('./__fixtures__/openvex-superseded.json', import.meta.url).pathname)).toHaveLength(2);
+  });
+
+  it('refuses a missing file with a ParseError naming it (a listed VEX document must exist)', () => {
+    expect(() => loadVexFile('/nonexistent/vex.json')).toThrow(ParseError);
+    expect(() => loadVexFile('/nonexistent/vex.json')).toThrow('/nonexistent/vex.json: cannot read the VEX document (ENOENT)');
   });
 });
