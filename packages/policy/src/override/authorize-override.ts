@@ -41,7 +41,8 @@ export function authorizeOverride(policy: Policy, request: OverrideRequest, now:
   const refusals: string[] = [];
   if (request.reason.trim() === '') refusals.push('an override needs a reason');
   if (override.requireTicket && !request.ticket?.trim()) refusals.push('the policy requires a ticket reference for an override');
-  if (request.event === 'pull_request' || request.event === 'pull_request_target') refusals.push('overrides are not allowed on pull requests');
+  // pull_request, pull_request_target, pull_request_review, ...: any event a pull request triggers.
+  if (request.event.startsWith('pull_request')) refusals.push('overrides are not allowed on pull requests');
   if (request.fromFork) refusals.push('overrides are not allowed from forks');
   const actor = request.actor.toLowerCase();
   const teams = new Set(request.actorTeams.map((t) => t.toLowerCase()));

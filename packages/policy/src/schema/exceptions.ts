@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { z } from 'zod';
 import { CategorySchema } from '@gatehouse/findings';
 import { PolicyDateSchema, expiryInstant, policyDate, startInstant } from './policy-date';
@@ -41,6 +42,7 @@ export const ExceptionSchema = z
       .refine((glob) => !glob.startsWith('/') && !glob.split('/').includes('..') && !glob.includes('\\'), {
         message: 'must be a repository-relative glob with forward slashes and no ..',
       })
+      .refine(compilesAsGlob, { message: 'is not a glob Gatehouse can use (at most 20 wildcards)' })
       .optional()
       .meta({ description: 'A glob over repository-relative paths (picomatch syntax), e.g. tests/**.' }),
     category: CategorySchema.optional().meta({ description: 'Narrow the exception to one category.' }),
@@ -80,3 +82,18 @@ export const ExceptionSettingsSchema = z.strictObject({
     .default(90)
     .meta({ description: 'The longest an exception may run, from its created date (or from now when it has none).' }),
 });
+
+/**
+ * Globs become regular expressions; a pattern with dozens of wildcards could backtrack for a long
+ * time on a long path, so the count is capped, and one picomatch cannot compile is refused here
+ * rather than failing mid-evaluation.
+ */
+function compilesAsGlob(glob: string): boolean {
+  if ((glob.match(/[*?]/g)?.length ?? 0) > 20) return false;
+  try {
+    picomatch.makeRe(glob, { dot: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
