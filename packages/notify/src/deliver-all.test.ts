@@ -190,7 +190,7 @@ describe('deliverAll', () => {
   it('logs every failed attempt and the final outcome without the notification content', async () => {
     const logger = new MemoryLogger();
     await deliverAll(sampleNotification(), [scriptedChannel('hook', [retryable(500), permanent(401)])], { ...options({}, ['hook']), logger });
-    expect(logger.text()).toContain('warning: notify: hook (webhook): attempt 1 of 4 failed (HTTP 500); retrying in 0.5 s');
+    expect(logger.text()).toContain('warning: notify: hook (webhook): attempt 1 of 4 failed (HTTP 500); retrying in 500 ms');
     expect(logger.text()).toContain('error: notify: hook (webhook): not delivered after 2 attempt(s): HTTP 401');
   });
 });
