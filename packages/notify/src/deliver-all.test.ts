@@ -208,3 +208,20 @@ describe('renderDeliveryReportMarkdown', () => {
     expect(markdown).toContain('| absent | yes | not configured |');
   });
 });
+
+describe('deliverAll per-channel retry policy', () => {
+  it('applies an override to the named channel only', async () => {
+    const a = scriptedChannel('a', [retryable(500)]);
+    const b = scriptedChannel('b', [retryable(500)]);
+    const report = await deliverAll(sampleNotification(), [a, b], { ...options({ maxAttempts: 2 }), channelRetry: { b: { maxAttempts: 4 } } });
+    expect(report.deliveries.map((d) => d.attempts)).toEqual([2, 4]);
+  });
+
+  it('ignores inherited keys and checks the merged policy', async () => {
+    const a = scriptedChannel('toString', [{}]);
+    await expect(deliverAll(sampleNotification(), [a], { ...options(), channelRetry: {} })).resolves.toMatchObject({ undelivered: [] });
+    await expect(deliverAll(sampleNotification(), [scriptedChannel('b', [{}])], { ...options(), channelRetry: { b: { attemptTimeoutMs: 0 } } })).rejects.toThrow(
+      /channel b: attemptTimeoutMs/,
+    );
+  });
+});

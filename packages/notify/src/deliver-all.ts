@@ -11,6 +11,8 @@ export interface DeliverAllOptions {
   /** Channel names that must confirm delivery for `allRequiredDelivered` to be true. */
   required: readonly string[];
   retry?: RetryPolicy;
+  /** Per-channel overrides of `retry`, by channel name (e.g. a longer attempt timeout for SMTP). */
+  channelRetry?: Readonly<Record<string, Partial<RetryPolicy>>>;
   clock?: Clock;
   /** Jitter source in [0, 1). */
   random?: () => number;
@@ -215,10 +217,17 @@ export async function deliverAll(
   const policyProblem = checkRetryPolicy(policy);
   if (policyProblem) throw new ConfigurationError(`retry policy: ${policyProblem}`);
   checkChannels(channels);
+  const policies = new Map<string, RetryPolicy>();
+  for (const channel of channels) {
+    const override = options.channelRetry && Object.hasOwn(options.channelRetry, channel.name) ? options.channelRetry[channel.name] : undefined;
+    const effective = override ? { ...policy, ...override } : policy;
+    const problem = checkRetryPolicy(effective);
+    if (problem) throw new ConfigurationError(`retry policy${override ? ` of channel ${channel.name}` : ''}: ${problem}`);
+    policies.set(channel.name, effective);
+  }
   const clock = options.clock ?? systemClock;
   const notification = createNotification(message, () => new Date(clock.now()));
-  const settings: DeliverOneSettings = {
-    policy,
+  const settings: Omit<DeliverOneSettings, 'policy'> = {
     clock,
     random: options.random ?? Math.random,
     logger: options.logger ?? silentLogger,
@@ -227,7 +236,9 @@ export async function deliverAll(
   const required = [...new Set(options.required)];
   const startedAt = new Date(clock.now()).toISOString();
 
-  const deliveries = await Promise.all(channels.map((channel) => deliverOne(notification, channel, required.includes(channel.name), settings)));
+  const deliveries = await Promise.all(
+    channels.map((channel) => deliverOne(notification, channel, required.includes(channel.name), { ...settings, policy: policies.get(channel.name)! })),
+  );
 
   const names = new Set(channels.map((c) => c.name));
   const missingRequired = required.filter((name) => !names.has(name));

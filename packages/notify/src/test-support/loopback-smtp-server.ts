@@ -43,6 +43,8 @@ export async function startLoopbackSmtpServer(options: LoopbackSmtpOptions = {})
     disabledCommands: disabled,
     authOptional: !options.auth,
     closeTimeout: 200,
+    // A reverse DNS lookup of 127.0.0.1 can take long on CI machines; no test needs the name.
+    disableReverseLookup: true,
     ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
     onAuth(auth, _session, callback) {
       state.authAttempts += 1;
