@@ -48,9 +48,7 @@ async function attemptOnce(
   outer: AbortSignal | undefined,
 ): Promise<DeliveryReceipt> {
   const controller = new AbortController();
-  let timedOut = false;
   const timer = setTimeout(() => {
-    timedOut = true;
     controller.abort(new DeliveryError(`timed out after ${seconds(timeoutMs)}`, { retryable: true }));
   }, timeoutMs);
   const onOuterAbort = () => controller.abort(new DeliveryError('cancelled', { retryable: false }));
@@ -73,7 +71,8 @@ async function attemptOnce(
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
-    if (!controller.signal.aborted && !timedOut) controller.abort();
+    // Whatever the channel still has running for this attempt is no longer wanted.
+    if (!controller.signal.aborted) controller.abort();
   }
 }
 

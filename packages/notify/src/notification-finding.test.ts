@@ -1,5 +1,4 @@
-import { finalized, packageDraft } from '@gatehouse/findings/test-support';
-import { codeDraft } from '@gatehouse/findings/test-support';
+import { codeDraft, finalized, packageDraft } from '@gatehouse/findings/test-support';
 import { describe, expect, it } from 'vitest';
 import { NotificationFindingSchema, toNotificationFinding } from './notification-finding';
 

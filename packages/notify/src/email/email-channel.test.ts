@@ -3,10 +3,17 @@ import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliverAll } from '../deliver-all';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy';
-import { FakeClock, sampleNotification, selfSignedCertificate, startLoopbackSmtpServer, type LoopbackSmtpOptions, type LoopbackSmtpServer } from '../test-support';
-import { closedLoopbackPort } from '../test-support';
-import { emailChannel, type EmailChannelOptions } from './email-channel';
 import type { Notification } from '../notification';
+import {
+  closedLoopbackPort,
+  FakeClock,
+  sampleNotification,
+  selfSignedCertificate,
+  startLoopbackSmtpServer,
+  type LoopbackSmtpOptions,
+  type LoopbackSmtpServer,
+} from '../test-support';
+import { emailChannel, type EmailChannelOptions } from './email-channel';
 
 const certificate = selfSignedCertificate();
 const credentials = { user: 'gatehouse', pass: 'correct-horse-battery-staple' };

@@ -35,7 +35,7 @@ export type WebhookVerification =
   | { valid: true; timestamp: Date; deliveryId?: string }
   | { valid: false; reason: WebhookVerificationFailure };
 
-/** One header value, case-insensitively; a header sent twice is treated as malformed (undefined-safe `null`). */
+/** One header value, case-insensitively: undefined when absent, null when sent more than once (malformed). */
 function header(headers: HeaderSource, name: string): string | undefined | null {
   if (typeof (headers as { get?: unknown }).get === 'function') {
     const value = (headers as { get(name: string): string | null }).get(name);
