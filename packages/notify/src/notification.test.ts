@@ -50,6 +50,12 @@ describe('createNotification', () => {
     expect(createNotification(once)).toEqual(once);
   });
 
+  it('stays idempotent when cleaning changes how findings sort', () => {
+    const once = createNotification({ ...base, findings: [{ ...finding(1, 'high'), ruleId: '\u0000zz' }, { ...finding(2, 'high'), ruleId: 'aa' }] });
+    expect(once.findings.map((f) => f.ruleId)).toEqual(['aa', 'zz']);
+    expect(createNotification(once)).toEqual(once);
+  });
+
   it('refuses a run URL that is not https, naming the field', () => {
     expect(() => createNotification({ ...base, target: { repository: 'a/b', runUrl: 'javascript:alert(1)' } })).toThrow(ConfigurationError);
     expect(() => createNotification({ ...base, target: { repository: 'a/b', runUrl: 'http://github.com/a/b' } })).toThrow(/target\.runUrl/);
