@@ -3,12 +3,19 @@ import { banditAdapter } from './bandit';
 import { AdapterRegistry } from './registry';
 import { sarifAdapter } from './sarif';
 import { secretlintAdapter } from './secretlint';
+import { semgrepAdapter } from './semgrep';
 
 /**
  * Every engine Gatehouse knows, registered explicitly. Add an adapter here and to the conformance
  * test's tables (src/conformance/expectations.ts); a duplicate id throws when the registry is built.
  */
-export const ALL_ADAPTERS: readonly ScannerAdapter[] = [sarifAdapter, banditAdapter, secretlintAdapter];
+export const ALL_ADAPTERS: readonly ScannerAdapter[] = [
+  sarifAdapter,
+  banditAdapter,
+  secretlintAdapter,
+  // sast: semgrep
+  semgrepAdapter,
+];
 
 export function createDefaultRegistry(): AdapterRegistry {
   return new AdapterRegistry(ALL_ADAPTERS);

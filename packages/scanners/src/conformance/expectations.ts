@@ -50,6 +50,16 @@ export const FIXTURE_EXPECTATIONS: readonly FixtureExpectation[] = [
   { file: 'semgrep/sarif-snapshot-with-autofix.sarif', engine: 'sarif', findings: 2, basis: 'PROVENANCE: results carrying fixes[] (counted: 2)' },
   { file: 'semgrep/sarif-snapshot-with-source.sarif', engine: 'sarif', findings: 2, basis: 'PROVENANCE: 4 rules, 2 results with snippets' },
   { file: 'trivy/sarif-image-alpine-310.golden.sarif', engine: 'sarif', findings: 4, categories: { container: 4 }, basis: 'PROVENANCE: 2 rules, 4 results, all warning' },
+
+  // semgrep (PROVENANCE.md "semgrep"; SARIF files are read by sarif, above)
+  { file: 'semgrep/defectdojo-many-vulns-48.json', engine: 'semgrep', findings: 48, categories: { sast: 48 }, basis: 'PROVENANCE: 48 results ERROR 13/WARNING 35' },
+  { file: 'semgrep/defectdojo-v1.30.0-cwe.json', engine: 'semgrep', findings: 5, categories: { sast: 5 }, basis: 'PROVENANCE: 5 WARNING results with cwe/owasp' },
+  { file: 'semgrep/defectdojo-v1.84.1-LOW-severity.json', engine: 'semgrep', findings: 3, categories: { sast: 3 }, basis: 'PROVENANCE: 3 results, severity LOW (new vocabulary); absolute paths outside the workspace kept at repository level' },
+  { file: 'semgrep/snapshot-autofix-dryrun-django-cwe.json', engine: 'semgrep', findings: 2, categories: { sast: 2 }, basis: 'PROVENANCE: 2 ERROR results with extra.fix' },
+  { file: 'semgrep/snapshot-dedup-cwe-owasp-metadata.json', engine: 'semgrep', findings: 3, categories: { sast: 3 }, basis: 'PROVENANCE: 3 WARNING results, cwe/owasp as strings' },
+  { file: 'semgrep/snapshot-info-message-interpolation.json', engine: 'semgrep', findings: 6, categories: { sast: 6 }, basis: 'PROVENANCE: 6 INFO results' },
+  { file: 'semgrep/snapshot-nosem-disabled-28-results.json', engine: 'semgrep', findings: 28, suppressed: 21, categories: { sast: 28 }, basis: 'PROVENANCE: 28 results, is_ignored true on 21' },
+  { file: 'semgrep/snapshot-with-internal-error.json', engine: 'semgrep', findings: 1, incomplete: 1, categories: { sast: 1 }, basis: 'PROVENANCE: 1 result plus an "Internal matching error" (warn): a rule gave up on the file, so the scan is incomplete for it' },
 ];
 
 /** What each registered adapter declares for the hostile-input and legal-empty checks. */
@@ -88,5 +98,15 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
       { name: 'files without messages', content: '[{"filePath":"a.txt","sourceContentType":"text","messages":[]}]' },
     ],
     sample: 'runner-suppressed-and-not-scanned.json',
+  },
+
+  // sast: semgrep
+  {
+    engine: 'semgrep',
+    legalEmpty: [
+      { name: 'results: [] (semgrep < 0.92, no version)', content: '{"results":[],"errors":[],"paths":{"scanned":[]}}' },
+      { name: 'results: [] with version and skipped_rules', content: '{"version":"1.156.0","results":[],"errors":[],"paths":{"scanned":[]},"skipped_rules":[]}' },
+    ],
+    sample: 'v1-vocabularies-nosemgrep-secret-partial.json',
   },
 ];

@@ -2,7 +2,8 @@ import { ParseError } from '@gatehouse/findings';
 import type { ParseContext, ParseResult } from '../adapter';
 import { isJsonObject, readJsonReport } from '../json-document';
 import { describeIssues } from '../zod-issues';
-import { toolFamily } from './classify';
+import { semgrepWarningEffect } from '../semgrep/error-classes';
+import { toolFamily, type ToolFamily } from './classify';
 import { resultToDraft, messageText, type RunScope } from './result-draft';
 import { RuleIndex } from './rules';
 import { InvocationSchema, ResultSchema, RunContextSchema, ToolSchema, type SarifInvocation } from './schema';
@@ -26,8 +27,19 @@ function checkSignature(doc: unknown, file: string): unknown[] {
   return doc.runs;
 }
 
+/**
+ * Whether a notification says the scan lost coverage: every error-level one, and semgrep's
+ * warning-level ones whose type means a file (or a rule on it) was not analysed (a timeout, a file
+ * it could not parse), as in its JSON report (see semgrep/error-classes.ts).
+ */
+function losesCoverage(notification: { level?: string | undefined; descriptor?: { id?: string | undefined } | undefined }, family: ToolFamily): boolean {
+  const level = notification.level?.toLowerCase();
+  if (level === 'error') return true;
+  return level === 'warning' && family === 'semgrep' && semgrepWarningEffect(notification.descriptor?.id) === 'loses-coverage';
+}
+
 /** What the invocations say about an incomplete run: a failed execution, error-level notifications. */
-function invocationProblems(raw: unknown, toolName: string): { reasons: string[]; skipped?: string } {
+function invocationProblems(raw: unknown, toolName: string, family: ToolFamily = 'other'): { reasons: string[]; skipped?: string } {
   if (raw === undefined) return { reasons: [] };
   if (!Array.isArray(raw)) return { reasons: [`${toolName}: "invocations" is not an array, so whether the run succeeded is unknown`] };
   const reasons: string[] = [];
@@ -48,10 +60,11 @@ function invocationProblems(raw: unknown, toolName: string): { reasons: string[]
       add(`${toolName}: the tool reported executionSuccessful: false${code}`);
     }
     for (const notification of [...(inv.toolExecutionNotifications ?? []), ...(inv.toolConfigurationNotifications ?? [])]) {
-      if (notification.level?.toLowerCase() !== 'error') continue;
+      if (!losesCoverage(notification, family)) continue;
       const where = notification.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
       const text = messageText(notification.message, undefined) ?? notification.descriptor?.id ?? 'error notification';
-      add(`${toolName}: ${text.replace(/\s+/g, ' ').slice(0, 500)}${where ? ` (${where})` : ''}`);
+      const type = notification.level?.toLowerCase() === 'warning' && notification.descriptor?.id ? ` [${notification.descriptor.id}]` : '';
+      add(`${toolName}: ${text.replace(/\s+/g, ' ').slice(0, 500)}${type}${where ? ` (${where})` : ''}`);
     }
   });
   if (total > reasons.length) reasons.push(`${toolName}: and ${total - reasons.length} more error notifications`);
@@ -102,7 +115,7 @@ export function parseSarif(content: string, ctx: ParseContext): ParseResult {
     };
     if (!context.success) out.notes!.push(`${toolName}: run's artifacts/originalUriBaseIds could not be read (${describeIssues(context.error)}); paths are taken as written`);
 
-    out.incomplete.push(...invocationProblems(run.invocations, toolName).reasons);
+    out.incomplete.push(...invocationProblems(run.invocations, toolName, scope.family).reasons);
     if (results === undefined || results === null) {
       // §3.14.23: absent results mean the tool did not produce any (it failed), unlike an empty array.
       out.incomplete.push(`${toolName}: run ${runIndex} has no "results" array, so the tool did not report its results`);

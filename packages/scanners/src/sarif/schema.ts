@@ -105,7 +105,8 @@ export type SarifTool = z.infer<typeof ToolSchema>;
 const NotificationSchema = z.looseObject({
   level: text.optional(),
   message: MessageSchema.optional(),
-  descriptor: z.looseObject({ id: text.optional() }).optional(),
+  // semgrep writes the descriptor id of its PartialParsing warnings as ["PartialParsing", [...]].
+  descriptor: z.looseObject({ id: z.union([text, z.array(z.unknown()).transform((a) => (typeof a[0] === 'string' ? a[0] : undefined))]).optional() }).optional(),
   locations: z.array(LocationSchema).optional(),
 });
 export type SarifNotification = z.infer<typeof NotificationSchema>;
