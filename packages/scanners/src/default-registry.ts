@@ -4,6 +4,7 @@ import { AdapterRegistry } from './registry';
 import { sarifAdapter } from './sarif';
 import { secretlintAdapter } from './secretlint';
 import { semgrepAdapter } from './semgrep';
+import { trivyAdapter } from './trivy';
 
 /**
  * Every engine Gatehouse knows, registered explicitly. Add an adapter here and to the conformance
@@ -13,8 +14,9 @@ export const ALL_ADAPTERS: readonly ScannerAdapter[] = [
   sarifAdapter,
   banditAdapter,
   secretlintAdapter,
-  // sast: semgrep
+  // sast: semgrep, trivy (any trivy JSON), container hardening
   semgrepAdapter,
+  trivyAdapter,
 ];
 
 export function createDefaultRegistry(): AdapterRegistry {

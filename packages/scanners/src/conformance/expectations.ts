@@ -60,6 +60,17 @@ export const FIXTURE_EXPECTATIONS: readonly FixtureExpectation[] = [
   { file: 'semgrep/snapshot-info-message-interpolation.json', engine: 'semgrep', findings: 6, categories: { sast: 6 }, basis: 'PROVENANCE: 6 INFO results' },
   { file: 'semgrep/snapshot-nosem-disabled-28-results.json', engine: 'semgrep', findings: 28, suppressed: 21, categories: { sast: 28 }, basis: 'PROVENANCE: 28 results, is_ignored true on 21' },
   { file: 'semgrep/snapshot-with-internal-error.json', engine: 'semgrep', findings: 1, incomplete: 1, categories: { sast: 1 }, basis: 'PROVENANCE: 1 result plus an "Internal matching error" (warn): a rule gave up on the file, so the scan is incomplete for it' },
+  // trivy (PROVENANCE.md "trivy"; one finding per vulnerability per package per target; the SARIF, CycloneDX and SPDX files are read by their own adapters)
+  { file: 'trivy/fs-gomod.golden.json', engine: 'trivy', findings: 5, categories: { sca: 5 }, basis: 'PROVENANCE: 3 Results, 5 vulns (repository scan, so sca)' },
+  { file: 'trivy/image-alpine-39-no-vulns.golden.json', engine: 'trivy', findings: 0, basis: 'PROVENANCE: no Results key (legal empty); OS family none, not end-of-life' },
+  { file: 'trivy/image-alpine-39.golden.json', engine: 'trivy', findings: 7, categories: { container: 7 }, basis: 'PROVENANCE: 6 vulns; plus Metadata.OS.EOSL true, a finding of its own' },
+  { file: 'trivy/image-centos-7.golden.json', engine: 'trivy', findings: 3, categories: { container: 3 }, basis: 'PROVENANCE: 3 vulns' },
+  { file: 'trivy/image-debian-stretch.golden.json', engine: 'trivy', findings: 5, categories: { container: 5 }, basis: 'PROVENANCE: 5 vulns (one CVE across 4 packages: one finding each)' },
+  { file: 'trivy/image-ubi-7-comprehensive.golden.json', engine: 'trivy', findings: 2, categories: { container: 2 }, basis: 'PROVENANCE: os-pkgs + lang-pkgs in an image, both container' },
+  { file: 'trivy/misconfig-dockerfile.golden.json', engine: 'trivy', findings: 1, categories: { iac: 1 }, basis: 'PROVENANCE: 1 HIGH Dockerfile misconfiguration (DS-0002)' },
+  { file: 'trivy/misconfig-helm.golden.json', engine: 'trivy', findings: 18, categories: { iac: 18 }, basis: 'PROVENANCE: 18 FAIL misconfigurations on a Helm chart' },
+  { file: 'trivy/misconfig-terraform-remote-module.golden.json', engine: 'trivy', findings: 3, categories: { iac: 3 }, basis: 'PROVENANCE: 3 FAIL misconfigs across 2 Results' },
+  { file: 'trivy/secrets.golden.json', engine: 'trivy', findings: 2, categories: { secret: 2 }, basis: 'PROVENANCE: 2 Secrets' },
 ];
 
 /** What each registered adapter declares for the hostile-input and legal-empty checks. */
@@ -108,5 +119,13 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
       { name: 'results: [] with version and skipped_rules', content: '{"version":"1.156.0","results":[],"errors":[],"paths":{"scanned":[]},"skipped_rules":[]}' },
     ],
     sample: 'v1-vocabularies-nosemgrep-secret-partial.json',
+  },  {
+    engine: 'trivy',
+    legalEmpty: [
+      { name: 'no Results key (nothing found)', content: '{"SchemaVersion":2,"ArtifactName":".","ArtifactType":"repository"}' },
+      { name: 'Results: [] for an image', content: '{"SchemaVersion":2,"ArtifactName":"alpine:3.20","ArtifactType":"container_image","Results":[]}' },
+      { name: 'Results: null', content: '{"SchemaVersion":2,"ArtifactName":"apps","ArtifactType":"filesystem","Results":null}' },
+    ],
+    sample: 'config-dockerfile-helm-exception-pass.json',
   },
 ];

@@ -1,0 +1,36 @@
+import { rateSeverity, type RatedSeverity } from '@gatehouse/findings';
+import type { TrivyVulnerability } from './schema';
+
+/** trivy-db's severity numbers (VendorSeverity): 0 unknown, 1 low, 2 medium, 3 high, 4 critical. */
+const VENDOR_LABELS = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+
+export function vendorLabel(value: number | undefined): string | undefined {
+  return value !== undefined && Number.isInteger(value) && value >= 0 && value < VENDOR_LABELS.length ? VENDOR_LABELS[value] : undefined;
+}
+
+type CvssEntry = NonNullable<TrivyVulnerability['CVSS']>[string];
+
+function vectorsOf(source: string, entry: CvssEntry): { vector: string; source: string }[] {
+  return [entry.V40Vector, entry.V3Vector, entry.V2Vector].filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((vector) => ({ vector, source }));
+}
+
+/**
+ * One vulnerability's severity (docs/engines/trivy.md, "Severity"), best basis first:
+ *
+ * 1. a CVSS vector, scored by us (never trivy's printed score): the vectors of the source trivy took
+ *    its severity from (`SeveritySource`), else NVD's, else every source's (the most severe wins);
+ * 2. the label of `SeveritySource` in `VendorSeverity`;
+ * 3. trivy's own `Severity`.
+ */
+export function rateVulnerability(v: TrivyVulnerability): RatedSeverity {
+  const cvss = v.CVSS ?? {};
+  const sources = Object.keys(cvss);
+  const preferred = [v.SeveritySource, 'nvd'].find((s) => s !== undefined && Object.hasOwn(cvss, s) && vectorsOf(s, cvss[s]!).length > 0);
+  const vectors = preferred ? vectorsOf(preferred, cvss[preferred]!) : sources.flatMap((s) => vectorsOf(s, cvss[s]!));
+  const vendor = v.SeveritySource && v.VendorSeverity && Object.hasOwn(v.VendorSeverity, v.SeveritySource) ? vendorLabel(v.VendorSeverity[v.SeveritySource]) : undefined;
+  return rateSeverity({
+    vectors,
+    ...(vendor && v.SeveritySource ? { vendor: { label: vendor, source: v.SeveritySource } } : {}),
+    ...(v.Severity ? { tool: { label: v.Severity, source: 'trivy' } } : {}),
+  });
+}
