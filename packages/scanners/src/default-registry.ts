@@ -1,5 +1,6 @@
 import type { ScannerAdapter } from './adapter';
 import { banditAdapter } from './bandit';
+import { containerHardeningAdapter } from './container-hardening';
 import { AdapterRegistry } from './registry';
 import { sarifAdapter } from './sarif';
 import { secretlintAdapter } from './secretlint';
@@ -17,6 +18,7 @@ export const ALL_ADAPTERS: readonly ScannerAdapter[] = [
   // sast: semgrep, trivy (any trivy JSON), container hardening
   semgrepAdapter,
   trivyAdapter,
+  containerHardeningAdapter,
 ];
 
 export function createDefaultRegistry(): AdapterRegistry {

@@ -127,5 +127,11 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
       { name: 'Results: null', content: '{"SchemaVersion":2,"ArtifactName":"apps","ArtifactType":"filesystem","Results":null}' },
     ],
     sample: 'config-dockerfile-helm-exception-pass.json',
+  },  {
+    engine: 'container-hardening',
+    legalEmpty: [
+      { name: 'no Dockerfiles or compose files', content: '{"tool":"gatehouse-container-hardening","schemaVersion":1,"rules":[],"scanned":[],"results":[],"errors":[]}' },
+    ],
+    sample: 'report-vulnerable-app-and-broken-compose.json',
   },
 ];

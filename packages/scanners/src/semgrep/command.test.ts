@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { interpretExit } from '@gatehouse/toolchain';
+import { interpretExit, type RunLimits } from '@gatehouse/toolchain';
 import type { RunOptions } from '../adapter';
 import { runAdapterThroughStub, UNEXPECTED_ARGV_EXIT, writeStubScanner, type StubBehaviour } from '../test-support/stub-scanner';
 import { semgrepAdapter } from './index';
@@ -64,14 +64,14 @@ describe('semgrep through a stub executable', () => {
   const report = readFileSync(new URL('./__fixtures__/v1-no-results.json', import.meta.url), 'utf8');
   const withFindings = readFileSync(new URL('./__fixtures__/v1-vocabularies-nosemgrep-secret-partial.json', import.meta.url), 'utf8');
 
-  async function run(behaviour: StubBehaviour, extra: Partial<RunOptions> = {}, timeoutMs?: number) {
+  async function run(behaviour: StubBehaviour, extra: Partial<RunOptions> = {}, limits: Partial<RunLimits> = {}) {
     const workDir = mkdtempSync(join(tmpdir(), 'gh-semgrep-run-'));
     const reportPath = join(workDir, 'semgrep.json');
     const base = 'b'.repeat(40);
     const expected = ['scan', '--json', '--output', reportPath, ...FIXED_FLAGS, '--baseline-commit', base, ...DEFAULT_CONFIGS, '--', '.'];
     const executable = writeStubScanner('semgrep', expected, behaviour);
     const opts: RunOptions = { executable, workspace: workDir, targets: [], reportPath, mode: 'diff', baseCommit: base, workDir, ...extra };
-    return runAdapterThroughStub(semgrepAdapter, opts, timeoutMs ? { timeoutMs } : {});
+    return runAdapterThroughStub(semgrepAdapter, opts, limits);
   }
 
   it('passes the exact argv and reads the recorded report', async () => {
@@ -95,12 +95,12 @@ describe('semgrep through a stub executable', () => {
   });
 
   it.each([
-    [{ kind: 'crash' } as StubBehaviour, /killed by signal SIGSEGV/],
-    [{ kind: 'garbage' } as StubBehaviour, /unreadable report: .*semgrep\.json/],
-    [{ kind: 'truncated', report: withFindings } as StubBehaviour, /unreadable report: .*truncated/],
-    [{ kind: 'exit', exitCode: 7, stderr: 'Failed to download configuration from https://semgrep.dev/c/p/secrets' } as StubBehaviour, /code 7; a configuration could not be found or downloaded.*Failed to download/],
-    [{ kind: 'exit', exitCode: 139, stderr: 'oom' } as StubBehaviour, /exited with code 139/],
-  ])('is incomplete when semgrep misbehaves (%o)', async (behaviour, reason) => {
+    ['crashes (SIGSEGV)', { kind: 'crash' } as StubBehaviour, /killed by signal SIGSEGV/],
+    ['prints garbage', { kind: 'garbage' } as StubBehaviour, /unreadable report: .*semgrep\.json/],
+    ['writes a truncated report', { kind: 'truncated', report: withFindings } as StubBehaviour, /unreadable report: .*truncated/],
+    ['cannot download its rules (exit 7)', { kind: 'exit', exitCode: 7, stderr: 'Failed to download configuration from https://semgrep.dev/c/p/secrets' } as StubBehaviour, /code 7; a configuration could not be found or downloaded.*Failed to download/],
+    ['exits with an unexpected code', { kind: 'exit', exitCode: 139, stderr: 'oom' } as StubBehaviour, /exited with code 139/],
+  ])('is incomplete when semgrep %s', async (_label, behaviour, reason) => {
     const outcome = await run(behaviour);
     expect(outcome.status).toBe('incomplete');
     expect(outcome.status === 'incomplete' && outcome.reason).toMatch(/^Semgrep: /);
@@ -108,7 +108,12 @@ describe('semgrep through a stub executable', () => {
   });
 
   it('is incomplete when semgrep hangs past the timeout', async () => {
-    const outcome = await run({ kind: 'hang' }, {}, 1_000);
+    const outcome = await run({ kind: 'hang' }, {}, { timeoutMs: 1_000 });
     expect(outcome).toMatchObject({ status: 'incomplete', reason: expect.stringMatching(/^Semgrep: .*timed out/) });
+  });
+
+  it('is incomplete when semgrep floods its output past the cap', async () => {
+    const outcome = await run({ kind: 'flood', bytes: 4 * 1024 * 1024 }, {}, { outputCapBytes: 256 * 1024 });
+    expect(outcome).toMatchObject({ status: 'incomplete', reason: expect.stringMatching(/^Semgrep: .*output exceeded the cap/) });
   });
 });

@@ -106,13 +106,13 @@ describe('trivy config through a stub executable', () => {
   });
 
   it.each([
-    [{ kind: 'crash' } as StubBehaviour, /killed by signal SIGSEGV/],
-    [{ kind: 'garbage' } as StubBehaviour, /unreadable report/],
-    [{ kind: 'truncated', report } as StubBehaviour, /truncated/],
-    [{ kind: 'exit', exitCode: 1, stderr: 'FATAL\tFatal error\tinit error: failed to load checks bundle' } as StubBehaviour, /code 1; trivy failed.*failed to load checks bundle/],
-    [{ kind: 'report', report: '{"SchemaVersion": 2}', exitCode: 0 } as StubBehaviour, /no "ArtifactName"/],
-    [{ kind: 'exit', exitCode: 2, stderr: 'unexpected' } as StubBehaviour, /exited with code 2/],
-  ])('is incomplete when trivy misbehaves (%o)', async (behaviour, reason) => {
+    ['crashes (SIGSEGV)', { kind: 'crash' } as StubBehaviour, /killed by signal SIGSEGV/],
+    ['prints garbage', { kind: 'garbage' } as StubBehaviour, /unreadable report/],
+    ['writes a truncated report', { kind: 'truncated', report } as StubBehaviour, /truncated/],
+    ['cannot load its checks (exit 1)', { kind: 'exit', exitCode: 1, stderr: 'FATAL\tFatal error\tinit error: failed to load checks bundle' } as StubBehaviour, /code 1; trivy failed.*failed to load checks bundle/],
+    ['writes a report with no artifact', { kind: 'report', report: '{"SchemaVersion": 2}', exitCode: 0 } as StubBehaviour, /no "ArtifactName"/],
+    ['exits with an unexpected code', { kind: 'exit', exitCode: 2, stderr: 'unexpected' } as StubBehaviour, /exited with code 2/],
+  ])('is incomplete when trivy %s', async (_label, behaviour, reason) => {
     const { outcome } = await run(behaviour);
     expect(outcome.status).toBe('incomplete');
     expect(outcome.status === 'incomplete' && outcome.reason).toMatch(/^Trivy: /);
