@@ -13,3 +13,13 @@ export { banditConfigFromPyproject, renderBanditConfig, prepareBanditRun, type B
 export { secretlintAdapter, secretlintRunnerPath, SECRETLINT_RUNNER_ENV, BUILT_IN_IGNORES, SECRETLINT_VERSION } from './secretlint';
 export * from './secret-rules';
 export * from './scan-plan';
+// sast: semgrep, trivy, container hardening, and the sast plan
+export { semgrepAdapter } from './semgrep';
+export { DEFAULT_SEMGREP_CONFIGS, DEFAULT_SEMGREP_TIMEOUT_SECONDS, SEMGREP_EXIT_CODES, semgrepCommand } from './semgrep/command';
+export { semgrepWarningEffect, type SemgrepErrorEffect } from './semgrep/error-classes';
+export { trivyAdapter } from './trivy';
+export { TRIVY_EXIT_CODES, TRIVY_FINDINGS_EXIT_CODE, TRIVY_CONFIG_SKIP_DIRS, trivyCommand, prepareTrivyRun, trivyRunFiles } from './trivy/command';
+export { canonicalCheckId } from './trivy/rule-id';
+export { containerHardeningAdapter, HARDENING_RULES, HARDENING_RULE_KEYS, disabledRules, checkFiles, fileKind, type HardeningRule, type CheckedFile } from './container-hardening';
+export { planSast, isIacCandidate, MAX_CHANGED_FILES_ON_ARGV, type SastPlanInput } from './plans/sast';
+export { gatherSastGitFacts, changedFiles, trackedFiles, type SastGitFacts } from './plans/sast-changes';
