@@ -47,10 +47,37 @@ function titleOf(checkId: string): string {
   return oneLine(parts.at(-1) ?? checkId, 300) || checkId;
 }
 
-function resultToDraft(result: SemgrepResult, ctx: ParseContext): DraftWithHints {
-  const metadata = result.extra.metadata ?? {};
+/** What every result of one rule shares, worked out once per rule id rather than once per result. */
+interface RuleFacts {
+  title: string;
+  secretRule: boolean;
+  identifiers: Identifier[];
+  confidence?: 'high' | 'medium' | 'low';
+  references: string[];
+  tags: string[];
+}
+
+function ruleFacts(result: SemgrepResult, cache: Map<string, RuleFacts>): RuleFacts {
+  let facts = cache.get(result.check_id);
+  if (!facts) {
+    const metadata = isJsonObject(result.extra.metadata) ? result.extra.metadata : {};
+    const confidence = confidenceOf(metadata);
+    facts = {
+      title: titleOf(result.check_id),
+      secretRule: isSecretRule(result.check_id, metadata),
+      identifiers: weaknessIdentifiers(metadata),
+      ...(confidence ? { confidence } : {}),
+      references: referencesOf(metadata),
+      tags: tagsOf(metadata),
+    };
+    cache.set(result.check_id, facts);
+  }
+  return facts;
+}
+
+function resultToDraft(result: SemgrepResult, ctx: ParseContext, facts: RuleFacts): DraftWithHints {
   const rating = semgrepSeverity(result.extra.severity);
-  const secretRule = isSecretRule(result.check_id, metadata);
+  const secretRule = facts.secretRule;
   const placed = codeLocation(
     {
       path: result.path,
@@ -61,7 +88,7 @@ function resultToDraft(result: SemgrepResult, ctx: ParseContext): DraftWithHints
     },
     ctx,
   );
-  const title = titleOf(result.check_id);
+  const title = facts.title;
   let message = (result.extra.message ?? '').trim() || title;
   let secret: DraftWithHints['secret'];
   if (secretRule) {
@@ -70,10 +97,7 @@ function resultToDraft(result: SemgrepResult, ctx: ParseContext): DraftWithHints
     message = redacted.known ? redacted.redact(message) : `${title} found by semgrep; the report does not say which value, so its text is not shown`;
   }
   if (placed.refused) message = `${message} (location not used: ${placed.refused})`;
-  const identifiers: Identifier[] = weaknessIdentifiers(metadata);
-  const confidence = confidenceOf(metadata);
-  const references = referencesOf(metadata);
-  const tags = tagsOf(metadata);
+  const { identifiers, confidence, references, tags } = facts;
   // Without a login, registry rules' `lines` and `fingerprint` both read "requires login".
   const rawFingerprint = result.extra.fingerprint;
   const fingerprint = rawFingerprint && !isPlaceholderSnippet(rawFingerprint) ? rawFingerprint.slice(0, 1_000) : undefined;
@@ -85,7 +109,7 @@ function resultToDraft(result: SemgrepResult, ctx: ParseContext): DraftWithHints
     severity: rating.severity,
     severityBasis: rating.severityBasis,
     ...(confidence ? { confidence } : {}),
-    identifiers,
+    identifiers: [...identifiers],
     aliases: [],
     location: placed.location,
     fix:
@@ -101,8 +125,8 @@ function resultToDraft(result: SemgrepResult, ctx: ParseContext): DraftWithHints
         ...(fingerprint ? { fingerprint } : {}),
       },
     ],
-    ...(references.length ? { references } : {}),
-    ...(tags.length ? { tags } : {}),
+    ...(references.length ? { references: [...references] } : {}),
+    ...(tags.length ? { tags: [...tags] } : {}),
     ...(result.extra.is_ignored === true
       ? { suppression: { kind: 'inline' as const, reason: 'marked nosemgrep in the source', ref: 'nosemgrep' } }
       : {}),
@@ -168,13 +192,14 @@ export function parseSemgrep(content: string, ctx: ParseContext): ParseResult {
   const out: ParseResult = { findings: [], skipped: [], incomplete: [], nativeCount: doc.results.length, notes: [] };
   if (typeof doc.version === 'string' && doc.version.trim()) out.engineVersion = doc.version.trim().slice(0, 100);
 
+  const rules = new Map<string, RuleFacts>();
   doc.results.forEach((raw, index) => {
     const parsed = SemgrepResultSchema.safeParse(raw);
     if (!parsed.success) {
       out.skipped.push({ at: `results[${index}]`, reason: describeIssues(parsed.error) });
       return;
     }
-    out.findings.push(resultToDraft(parsed.data, ctx));
+    out.findings.push(resultToDraft(parsed.data, ctx, ruleFacts(parsed.data, rules)));
   });
 
   readErrors(doc.errors, out);

@@ -20,7 +20,8 @@ export const SemgrepResultSchema = z.looseObject({
   extra: z.looseObject({
     message: z.string().optional(),
     severity: z.string().optional(),
-    metadata: z.record(z.string(), z.unknown()).nullish(),
+    // Free-form and often large (20+ keys per registry rule): read per rule, not validated per result.
+    metadata: z.unknown().optional(),
     lines: z.string().optional(),
     fingerprint: z.string().optional(),
     is_ignored: z.boolean().optional(),

@@ -1,4 +1,4 @@
-import { ParseError, type Category, type DraftWithHints } from '@gatehouse/findings';
+import { ParseError, type Category, type DraftWithHints, type RatedSeverity } from '@gatehouse/findings';
 import type { ParseContext, ParseResult } from '../adapter';
 import { isJsonObject, readJsonReport } from '../json-document';
 import { describeIssues } from '../zod-issues';
@@ -69,6 +69,7 @@ export function parseTrivy(content: string, ctx: ParseContext): ParseResult {
   const artifact = artifactOf(doc, ctx);
   const results = entriesOf(doc.Results);
   const seenVulns = new Set<string>();
+  const ratings = new Map<string, RatedSeverity>();
   let duplicates = 0;
   let passed = 0;
   let licenses = 0;
@@ -109,7 +110,7 @@ export function parseTrivy(content: string, ctx: ParseContext): ParseResult {
       }
       seenVulns.add(key);
       out.nativeCount++;
-      out.findings.push(vulnerabilityToDraft(parsed.data, { artifact, target, category: vulnCategory, ...(type ? { resultType: type } : {}) }, ctx));
+      out.findings.push(vulnerabilityToDraft(parsed.data, { artifact, target, category: vulnCategory, ratings, ...(type ? { resultType: type } : {}) }, ctx));
     });
 
     let failures = 0;

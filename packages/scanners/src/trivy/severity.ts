@@ -22,15 +22,21 @@ function vectorsOf(source: string, entry: CvssEntry): { vector: string; source: 
  * 2. the label of `SeveritySource` in `VendorSeverity`;
  * 3. trivy's own `Severity`.
  */
-export function rateVulnerability(v: TrivyVulnerability): RatedSeverity {
+export function rateVulnerability(v: TrivyVulnerability, cache?: Map<string, RatedSeverity>): RatedSeverity {
   const cvss = v.CVSS ?? {};
   const sources = Object.keys(cvss);
   const preferred = [v.SeveritySource, 'nvd'].find((s) => s !== undefined && Object.hasOwn(cvss, s) && vectorsOf(s, cvss[s]!).length > 0);
   const vectors = preferred ? vectorsOf(preferred, cvss[preferred]!) : sources.flatMap((s) => vectorsOf(s, cvss[s]!));
   const vendor = v.SeveritySource && v.VendorSeverity && Object.hasOwn(v.VendorSeverity, v.SeveritySource) ? vendorLabel(v.VendorSeverity[v.SeveritySource]) : undefined;
-  return rateSeverity({
+  // Scoring a vector is the costly part, and an image repeats the same CVE across many packages.
+  const key = cache ? [v.SeveritySource ?? '', vendor ?? '', v.Severity ?? '', ...vectors.flatMap((x) => [x.source, x.vector])].join('\u0000') : '';
+  const cached = cache?.get(key);
+  if (cached) return structuredClone(cached);
+  const rated = rateSeverity({
     vectors,
     ...(vendor && v.SeveritySource ? { vendor: { label: vendor, source: v.SeveritySource } } : {}),
     ...(v.Severity ? { tool: { label: v.Severity, source: 'trivy' } } : {}),
   });
+  cache?.set(key, rated);
+  return rated;
 }
