@@ -66,6 +66,7 @@ export async function collectFiles(workspace: string, targets: readonly string[]
     }
     const stat = await lstat(join(workspace, resolved.path)).catch(() => undefined);
     if (!stat) out.errors.push({ path: resolved.path, message: 'not checked: no such file or directory' });
+    else if (stat.isSymbolicLink()) out.errors.push({ path: resolved.path, message: 'not checked: a symbolic link (links are not followed)' });
     else if (stat.isDirectory()) await walk(resolved.path);
     else if (stat.isFile()) {
       const kind = fileKind(resolved.path.slice(resolved.path.lastIndexOf('/') + 1));

@@ -114,11 +114,12 @@ describe('container hardening options and errors', () => {
     writeFileSync(join(outside, 'Dockerfile'), 'FROM alpine\n');
     symlinkSync(join(outside, 'Dockerfile'), join(ws, 'Dockerfile'));
     symlinkSync(outside, join(ws, 'linked-dir'));
-    const report = await scan(['.', '../elsewhere', 'gone/Dockerfile'], {}, ws);
+    const report = await scan(['.', '../elsewhere', 'gone/Dockerfile', 'Dockerfile'], {}, ws);
     expect(report.scanned).toEqual([]);
     expect(report.errors).toEqual([
       { path: '../elsewhere', message: expect.stringMatching(/^not checked: path leaves the workspace/) },
       { path: 'gone/Dockerfile', message: 'not checked: no such file or directory' },
+      { path: 'Dockerfile', message: 'not checked: a symbolic link (links are not followed)' },
     ]);
   });
 

@@ -148,6 +148,8 @@ function filesOf(error: SemgrepError): string[] {
 function describeError(error: SemgrepError, type: string | undefined): string {
   const text = error.message ?? error.short_msg ?? error.long_msg ?? '';
   const first = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  // semgrep's messages often start with the type and name the rule ("Timeout when running <rule> on <file>").
+  if (type && first.toLowerCase().startsWith(type.toLowerCase())) return oneLine(first, 400);
   const rule = error.rule_id ? ` (rule ${oneLine(error.rule_id, 200)})` : '';
   return `${type ?? 'error'}${rule}${first ? `: ${oneLine(first, 300)}` : ''}`;
 }
