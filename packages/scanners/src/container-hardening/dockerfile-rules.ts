@@ -130,6 +130,11 @@ function runScript(run: Run, text: string): { script?: string; argv?: string[] }
   return { script: bodies.join('\n') };
 }
 
+/** A requirement as shown in a message: credentials in a URL (`https://user:token@host/...`) masked. */
+export function displayRequirement(requirement: string): string {
+  return requirement.replace(/(:\/\/)[^/@\s]*@/, '$1***@').slice(0, 100);
+}
+
 /** CH-PIP-UNPINNED: every `pip install` pins what it installs. */
 function pinnedPipInstall(stages: readonly Stage[], text: string): RuleHit[] {
   const hits: RuleHit[] = [];
@@ -145,7 +150,7 @@ function pinnedPipInstall(stages: readonly Stage[], text: string): RuleHit[] {
         rule: 'pinned-pip-install',
         line: lineOf(instruction),
         ...(endLine ? { endLine } : {}),
-        message: `pip installs ${unpinned.slice(0, 10).map((p) => p.slice(0, 100)).join(', ')}${unpinned.length > 10 ? ', …' : ''} without a pinned version`,
+        message: `pip installs ${unpinned.slice(0, 10).map(displayRequirement).join(', ')}${unpinned.length > 10 ? ', …' : ''} without a pinned version`,
       });
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { displayRequirement } from './dockerfile-rules';
 import { isPinnedRequirement, pipInstallsIn, pipInstallsInArgv } from './pip-install';
 import { shellCommands } from './shell-words';
 
@@ -41,6 +42,13 @@ describe('reading pip install commands from RUN instructions', () => {
     ['git+ssh://git@example.com/repo.git', false],
   ])('%s is pinned: %s', (token, pinned) => {
     expect(isPinnedRequirement(token)).toBe(pinned);
+  });
+});
+
+describe('showing a requirement in a message', () => {
+  it('masks credentials in a URL', () => {
+    expect(displayRequirement('git+https://deploy:s3cr3t-token@git.example.com/org/repo.git')).toBe('git+https://***@git.example.com/org/repo.git');
+    expect(displayRequirement('flask>=2')).toBe('flask>=2');
   });
 });
 
