@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
+const rootPath = new URL('.', root).pathname.replace(/\/$/, '');
 
 /** esbuild options common to every bundle: one ESM file for Node 24 with no external imports. */
 export const bundleOptions = {
@@ -14,6 +15,8 @@ export const bundleOptions = {
   minify: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // Paths esbuild records (comments, module ids) are relative to this: builds from any cwd are identical.
+  absWorkingDir: rootPath,
   // Some CommonJS dependencies call require() on Node built-ins; give the ESM bundle a require.
   banner: {
     js: "import { createRequire as __gatehouseCreateRequire } from 'node:module';\nconst require = __gatehouseCreateRequire(import.meta.url);",
@@ -40,6 +43,12 @@ export function localTargets() {
       name: 'cli',
       entryPoints: [new URL('packages/cli/src/main.ts', root).pathname],
       outfile: new URL('packages/cli/dist/gatehouse.js', root).pathname,
+    },
+    {
+      // secretlint and its rules in one file, run as `node secretlint-runner.js --format json …`.
+      name: 'secretlint-runner',
+      entryPoints: [new URL('packages/scanners/src/secretlint/runner.ts', root).pathname],
+      outfile: new URL('packages/scanners/dist/secretlint-runner.js', root).pathname,
     },
   ].filter((t) => existsSync(t.entryPoints[0]));
 }

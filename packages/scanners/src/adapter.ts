@@ -61,6 +61,13 @@ export interface RunOptions {
   image?: string;
   /** Directory the engine may use for its database / cache. */
   cacheDir?: string;
+  /**
+   * A private, empty directory for this run only: `prepare` writes what the command needs there
+   * (a translated configuration, a list of targets too long for a command line).
+   */
+  workDir?: string;
+  /** A file listing the targets, one per line, for engines given more targets than fit on a command line. */
+  targetsFile?: string;
   extraArgs?: readonly string[];
 }
 
@@ -76,6 +83,12 @@ export interface ScannerAdapter {
   categories: readonly Category[];
   formats: readonly ReportFormat[];
   parse(content: string, ctx: ParseContext): ParseResult;
+  /**
+   * Called before `command` when present: does the I/O the command needs (reads the engine's own
+   * configuration, writes a translated copy or a targets file into `opts.workDir`) and returns the
+   * options `command` gets. `command` itself stays pure.
+   */
+  prepare?(opts: RunOptions): Promise<RunOptions>;
   /** For engines run as external programs. */
   command?(opts: RunOptions): ToolCommand;
   /** What the engine's exit codes mean (required with `command`). */
@@ -84,4 +97,10 @@ export interface ScannerAdapter {
   reportOn?: 'stdout' | 'file';
   /** Native report fields that hold plaintext secrets: such reports are read from a private temp file and never kept. */
   holdsPlaintextSecrets?: boolean;
+  /**
+   * For engines built into Gatehouse (osv-offline, container hardening): runs in-process and returns
+   * the engine's native report text, which then goes through `parse` like any other report, so the
+   * report can be kept as an artifact and re-read with `gatehouse normalize`. Must honour `signal`.
+   */
+  runInProcess?(opts: RunOptions, signal: AbortSignal): Promise<string>;
 }

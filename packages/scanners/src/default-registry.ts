@@ -1,11 +1,14 @@
 import type { ScannerAdapter } from './adapter';
+import { banditAdapter } from './bandit';
 import { AdapterRegistry } from './registry';
+import { sarifAdapter } from './sarif';
+import { secretlintAdapter } from './secretlint';
 
 /**
  * Every engine Gatehouse knows, registered explicitly. Add an adapter here and to the conformance
- * test's expectations; a duplicate id throws when the registry is built.
+ * test's tables (src/conformance/expectations.ts); a duplicate id throws when the registry is built.
  */
-export const ALL_ADAPTERS: readonly ScannerAdapter[] = [];
+export const ALL_ADAPTERS: readonly ScannerAdapter[] = [sarifAdapter, banditAdapter, secretlintAdapter];
 
 export function createDefaultRegistry(): AdapterRegistry {
   return new AdapterRegistry(ALL_ADAPTERS);

@@ -69,3 +69,22 @@ export function parseJsonLines(text: string): JsonLinesResult {
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The one way adapters read a whole-document JSON report from text: a UTF-8 BOM is dropped, text
+ * that is UTF-16 read as if it were UTF-8 (NUL characters between letters, or a BOM turned into
+ * replacement characters) is refused with a message that says so, and everything else goes to
+ * `parseJsonDocument`, whose errors name the file, line and column.
+ */
+export function readJsonReport(content: string, file: string): unknown {
+  const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  if (/^[\ufffd\ufeff\ufffe]{1,2}/.test(text) || /^.?\u0000/.test(text)) {
+    throw new ParseError('report looks UTF-16 encoded; write it as UTF-8', file, 1, 1);
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const { line, column } = lineColumnAt(text, nul);
+    throw new ParseError('report holds a NUL character; not a text report (UTF-16?)', file, line, column);
+  }
+  return parseJsonDocument(text, file);
+}

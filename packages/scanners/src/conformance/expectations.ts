@@ -1,0 +1,92 @@
+import type { Category } from '@gatehouse/findings';
+import type { EngineId } from '../adapter';
+
+/**
+ * What the conformance test (src/conformance.test.ts) holds each engine to. A new engine adds one
+ * row to ADAPTER_CONFORMANCE and one row per real report of ../shared/fixtures to
+ * FIXTURE_EXPECTATIONS; a report no registered adapter reads shows up as "not yet covered".
+ */
+
+/** One real report under ../shared/fixtures and what parsing it must give. */
+export interface FixtureExpectation {
+  /** `<folder>/<file>` under the fixtures folder. */
+  file: string;
+  /** The adapter that reads it; a file may have a row for each adapter that reads it. */
+  engine: EngineId;
+  /** Findings, in the adapter's counting unit. */
+  findings: number;
+  /** Entries the adapter may skip on this real file, and why. Absent: none may be skipped. */
+  skipped?: { count: number; why: string };
+  /** How many incompleteness reasons the report itself gives (an error notification, errors[]). */
+  incomplete?: number;
+  /** Findings kept as suppressed (inline nosemgrep / nosec / inSource). */
+  suppressed?: number;
+  /** Findings per category, when the file says which. */
+  categories?: Partial<Record<Category, number>>;
+  /** Where the numbers come from: the PROVENANCE.md note, or how they were counted. */
+  basis: string;
+}
+
+export const FIXTURE_EXPECTATIONS: readonly FixtureExpectation[] = [
+  // bandit (PROVENANCE.md "bandit")
+  { file: 'bandit/defectdojo-no-vuln.json', engine: 'bandit', findings: 0, basis: 'PROVENANCE: empty results, metrics only' },
+  { file: 'bandit/defectdojo-one-vuln.json', engine: 'bandit', findings: 1, categories: { sast: 1 }, basis: 'PROVENANCE: 1 LOW B101 assert_used' },
+  { file: 'bandit/defectdojo-self-scan-47-findings.json', engine: 'bandit', findings: 47, categories: { sast: 47 }, basis: 'PROVENANCE: 47 results MEDIUM 36/LOW 11' },
+
+  // SARIF from CodeQL (folder codeql is read by the sarif adapter)
+  { file: 'codeql/codeql-action-fingerprinting2-expected.sarif', engine: 'sarif', findings: 1, categories: { sast: 1 }, basis: 'PROVENANCE: one result, location without region' },
+  { file: 'codeql/codeql-action-valid-sarif.sarif', engine: 'sarif', findings: 3, categories: { sast: 3 }, basis: 'PROVENANCE: 2 runs; counted: 1 result + 2 results' },
+
+  // SARIF written by other tools: every *.sarif also goes through the sarif adapter
+  { file: 'gitleaks/sarif-defectdojo-v7.5.0.sarif', engine: 'sarif', findings: 8, categories: { secret: 8 }, basis: 'PROVENANCE: 34 rules, 8 results, no ruleId or level' },
+  { file: 'gitleaks/sarif-empty-runs.sarif', engine: 'sarif', findings: 0, basis: 'PROVENANCE: "runs": [] (legal empty)' },
+  { file: 'gitleaks/sarif-simple.sarif', engine: 'sarif', findings: 1, categories: { secret: 1 }, basis: 'PROVENANCE: 1 result whose rule is not declared' },
+  { file: 'grype/sarif-directory.golden.sarif', engine: 'sarif', findings: 2, categories: { sca: 2 }, basis: 'PROVENANCE: directory twin of sarif-image (2 results)' },
+  { file: 'grype/sarif-image.golden.sarif', engine: 'sarif', findings: 2, categories: { container: 2 }, basis: 'PROVENANCE: 2 rules, 2 results, image locations' },
+  { file: 'semgrep/sarif-defectdojo-owasp-benchmark-v0.17.0.sarif', engine: 'sarif', findings: 1768, categories: { sast: 1768 }, basis: 'PROVENANCE: 28 rules, 1768 results without level' },
+  { file: 'semgrep/sarif-snapshot-dataflow-traces.sarif', engine: 'sarif', findings: 1, basis: 'PROVENANCE: a result with codeFlows (counted: 1)' },
+  { file: 'semgrep/sarif-snapshot-include-nosemgrep.sarif', engine: 'sarif', findings: 2, suppressed: 1, basis: 'PROVENANCE: 2 results, one with an inSource suppression' },
+  { file: 'semgrep/sarif-snapshot-when-errors.sarif', engine: 'sarif', findings: 0, incomplete: 1, basis: 'PROVENANCE: 0 results; an error-level toolExecutionNotification' },
+  { file: 'semgrep/sarif-snapshot-with-autofix.sarif', engine: 'sarif', findings: 2, basis: 'PROVENANCE: results carrying fixes[] (counted: 2)' },
+  { file: 'semgrep/sarif-snapshot-with-source.sarif', engine: 'sarif', findings: 2, basis: 'PROVENANCE: 4 rules, 2 results with snippets' },
+  { file: 'trivy/sarif-image-alpine-310.golden.sarif', engine: 'sarif', findings: 4, categories: { container: 4 }, basis: 'PROVENANCE: 2 rules, 4 results, all warning' },
+];
+
+/** What each registered adapter declares for the hostile-input and legal-empty checks. */
+export interface AdapterConformance {
+  engine: EngineId;
+  /** Reports that say "nothing found" in this engine's format: each parses to zero findings. */
+  legalEmpty: readonly { name: string; content: string }[];
+  /** A real report from the adapter's own __fixtures__ (cut short for the truncation check). */
+  sample: string;
+}
+
+export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
+  {
+    engine: 'sarif',
+    legalEmpty: [
+      { name: 'runs: []', content: '{"version":"2.1.0","runs":[]}' },
+      { name: 'a run with results: []', content: '{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"CodeQL"}},"results":[]}]}' },
+    ],
+    sample: 'levels-and-rule-defaults.sarif',
+  },
+  {
+    engine: 'bandit',
+    legalEmpty: [
+      {
+        name: 'results: [] with zero totals',
+        content:
+          '{"errors":[],"generated_at":"2024-01-01T00:00:00Z","metrics":{"_totals":{"SEVERITY.HIGH":0,"SEVERITY.MEDIUM":0,"SEVERITY.LOW":0,"SEVERITY.UNDEFINED":0,"loc":0,"nosec":0}},"results":[]}',
+      },
+    ],
+    sample: 'v1.7-cwe-columns-scoped-nosec.json',
+  },
+  {
+    engine: 'secretlint',
+    legalEmpty: [
+      { name: '[] (no files linted)', content: '[]' },
+      { name: 'files without messages', content: '[{"filePath":"a.txt","sourceContentType":"text","messages":[]}]' },
+    ],
+    sample: 'runner-suppressed-and-not-scanned.json',
+  },
+];

@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BuildOptions } from 'esbuild';
+import { parse as parseYaml } from 'yaml';
+
+/** Names of actions/<name>/ folders that have a src/index.ts (what `pnpm build` bundles). */
+export function bundledActions(root: string): string[] {
+  const dir = join(root, 'actions');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'src', 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** actions/<name>/src/index.ts bundled in memory with `options`, as `pnpm build` writes it to dist/index.js. */
+export async function buildActionBundle(root: string, name: string, options: BuildOptions): Promise<Uint8Array> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    ...options,
+    absWorkingDir: root,
+    entryPoints: [join(root, 'actions', name, 'src', 'index.ts')],
+    outfile: join(root, 'actions', name, 'dist', 'index.js'),
+    write: false,
+  });
+  const [output] = result.outputFiles ?? [];
+  if (!output) throw new Error(`esbuild produced nothing for actions/${name}`);
+  return output.contents;
+}
+
+/**
+ * Problems with the committed bundles: for each action with src/index.ts, dist/index.js must be
+ * byte-for-byte what the build produces now. Each problem names the action and the fix.
+ */
+export async function staleBundleProblems(root: string, options: BuildOptions): Promise<string[]> {
+  const problems: string[] = [];
+  for (const name of bundledActions(root)) {
+    const committedPath = join(root, 'actions', name, 'dist', 'index.js');
+    if (!existsSync(committedPath)) {
+      problems.push(`actions/${name}/dist/index.js is missing: run pnpm build and commit it`);
+      continue;
+    }
+    const built = await buildActionBundle(root, name, options);
+    if (!Buffer.from(built).equals(readFileSync(committedPath))) {
+      problems.push(`actions/${name}/dist/index.js is stale (it differs from a fresh build of src/index.ts): run pnpm build and commit it`);
+    }
+  }
+  return problems;
+}
+
+/** Problems with action.yml files: every action runs on node24 from dist/index.js. */
+export function actionManifestProblems(root: string): string[] {
+  const dir = join(root, 'actions');
+  if (!existsSync(dir)) return [];
+  const problems: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const manifestPath = join(dir, entry.name, 'action.yml');
+    if (!existsSync(manifestPath)) {
+      if (existsSync(join(dir, entry.name, 'src', 'index.ts'))) problems.push(`actions/${entry.name} has src/index.ts but no action.yml`);
+      continue;
+    }
+    let manifest: { runs?: { using?: unknown; main?: unknown } };
+    try {
+      manifest = (parseYaml(readFileSync(manifestPath, 'utf8')) ?? {}) as typeof manifest;
+    } catch (error) {
+      problems.push(`actions/${entry.name}/action.yml is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    if (manifest.runs?.using !== 'node24') {
+      problems.push(`actions/${entry.name}/action.yml: runs.using must be node24 (found ${JSON.stringify(manifest.runs?.using ?? null)})`);
+    }
+    if (manifest.runs?.main !== 'dist/index.js') {
+      problems.push(`actions/${entry.name}/action.yml: runs.main must be dist/index.js (found ${JSON.stringify(manifest.runs?.main ?? null)})`);
+    }
+  }
+  return problems;
+}

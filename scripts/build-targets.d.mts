@@ -1,0 +1,10 @@
+import type { BuildOptions } from 'esbuild';
+
+export declare const bundleOptions: BuildOptions;
+export interface BuildTarget {
+  name: string;
+  entryPoints: string[];
+  outfile: string;
+}
+export declare function actionTargets(): BuildTarget[];
+export declare function localTargets(): BuildTarget[];
