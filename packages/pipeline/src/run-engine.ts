@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage, ParseError, type Logger } from '@gatehouse/findings';
 import { decodeReport, type ParseContext, type RunOptions, type ScannerAdapter } from '@gatehouse/scanners';
-import { CommandError, interpretExit, runCommand, type RunLimits } from '@gatehouse/toolchain';
+import { CommandError, DEFAULT_LIMITS, formatCommand, interpretExit, runCommand, type RunLimits } from '@gatehouse/toolchain';
 import { incomplete, type EngineOutcome } from './engine-outcome';
 import { readReportBytes } from './normalize-report';
 import { outcomeFromParse } from './parse-outcome';
@@ -28,20 +28,29 @@ export interface EngineRunRequest {
  */
 export async function runEngine(request: EngineRunRequest): Promise<EngineOutcome> {
   const { adapter, logger } = request;
-  if (!adapter.command || !adapter.exitCodes) {
-    return incomplete(adapter.id, `${adapter.id} cannot be run as a command (no command or exit-code table)`);
+  if (!adapter.runInProcess && (!adapter.command || !adapter.exitCodes)) {
+    return incomplete(adapter.id, `${adapter.id} cannot be run (no command, exit-code table or in-process runner)`);
   }
   const privateDir = mkdtempSync(join(tmpdir(), `gatehouse-${adapter.id}-`));
+  const workDir = join(privateDir, 'work');
+  mkdirSync(workDir, { mode: 0o700 });
   const reportPath = join(privateDir, 'report');
   const started = Date.now();
+  const file = `${adapter.id} report`;
   try {
-    const cmd = adapter.command({ ...request.options, executable: request.executable, reportPath });
-    logger.info(`${adapter.id}: running ${cmd.executable} (${cmd.args.length} arguments)`);
-    const result = await runCommand(cmd, request.limits);
-    interpretExit(result, adapter.exitCodes);
-    const file = `${adapter.id} report`;
-    const bytes = adapter.reportOn === 'file' ? readReportBytes(reportPath, file) : result.stdout;
-    const text = decodeReport(bytes, file);
+    let options: RunOptions = { ...request.options, executable: request.executable, reportPath, workDir };
+    if (adapter.prepare) options = await adapter.prepare(options);
+    let text: string;
+    if (adapter.runInProcess) {
+      text = await runInProcessWithTimeout(adapter, options, request.limits?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs);
+    } else {
+      const cmd = adapter.command!(options);
+      logger.info(`${adapter.id}: running ${formatCommand([cmd.executable, ...cmd.args.slice(0, 6)])}${cmd.args.length > 6 ? ' …' : ''}`);
+      const result = await runCommand(cmd, request.limits);
+      interpretExit(result, adapter.exitCodes!);
+      const bytes = adapter.reportOn === 'file' ? readReportBytes(reportPath, file) : result.stdout;
+      text = decodeReport(bytes, file);
+    }
     const parsed = adapter.parse(text, { ...request.parse, file });
     if (!parsed.engineVersion && request.version) parsed.engineVersion = request.version;
     return outcomeFromParse(adapter.id, parsed, [], Date.now() - started);
@@ -56,5 +65,22 @@ export async function runEngine(request: EngineRunRequest): Promise<EngineOutcom
     return incomplete(adapter.id, `${adapter.id} ${cause.startsWith(adapter.id) ? cause.slice(adapter.id.length).trimStart() : cause}`, request.version);
   } finally {
     rmSync(privateDir, { recursive: true, force: true });
+  }
+}
+
+/** In-process engines get the same timeout as external ones: a hang is `incomplete`, never a stuck run. */
+async function runInProcessWithTimeout(adapter: ScannerAdapter, options: RunOptions, timeoutMs: number): Promise<string> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new CommandError('timeout', [adapter.id], null, '', null, `no result after ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([adapter.runInProcess!(options, controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
