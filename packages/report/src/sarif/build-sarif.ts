@@ -5,7 +5,7 @@ import { truncateText } from '../text/truncate-text';
 import { resolveLimits, type SarifLimits } from './limits';
 import { OmissionTally, type OmissionReason, type OmissionReport } from './omission-report';
 import { ruleDescriptor } from './rule-descriptor';
-import { sarifRuleId } from './rule-id';
+import { displayRuleId } from '../finding-view/rule-id';
 import { sarifResult } from './sarif-result';
 import { SARIF_SCHEMA_URI, type SarifLog, type SarifReportingDescriptor, type SarifResult, type SarifRun } from './sarif-log';
 import { LineHashCache, type SourceFileReader, type SourceLineReader } from './source-file-reader';
@@ -136,7 +136,7 @@ function keepWithinRuleLimit(plan: RunPlan, rulesPerRun: number, tally: Omission
   const rules = new Set<string>();
   const kept: Finding[] = [];
   for (const finding of plan.kept) {
-    const ruleId = sarifRuleId(finding);
+    const ruleId = displayRuleId(finding);
     if (!rules.has(ruleId) && rules.size >= rulesPerRun) {
       tally.add(plan.engine, finding.severity, 'rules-per-run-limit');
       continue;
@@ -197,7 +197,7 @@ class RunBuilder {
     const results: SarifResult[] = [];
     const engineName = safeName(plan.engine);
     for (const finding of plan.kept) {
-      const ruleId = sarifRuleId(finding);
+      const ruleId = displayRuleId(finding);
       let index = ruleIndex.get(ruleId);
       if (index === undefined) {
         index = rules.length;

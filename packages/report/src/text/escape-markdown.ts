@@ -11,7 +11,8 @@ import { truncateText } from './truncate-text';
  *   (table cells), `` ` `` (code spans), `$` (GitHub math) and `[`/`]`/`(`/`)` (links and images);
  * - `<`, `>` and `&` become entities, so no HTML tag or comment survives (nor a fake copy of the
  *   sticky comment's marker);
- * - `@` and `#` get a zero-width joiner after them, so `@org/team` pings nobody and `#123` /
+ * - `@` (where it could start a mention) and `#` get a zero-width joiner after them, so `@org/team`
+ *   pings nobody and `#123` /
  *   `GH-123` link to no issue;
  * - `javascript:`, `vbscript:`, `data:` and `file:` lose their scheme meaning.
  *
@@ -34,6 +35,7 @@ export function markdownText(text: string, maxLength: number): string {
 }
 
 const ZWJ = '\u200d';
+const WORD_CHARACTER = /[A-Za-z0-9_]/;
 
 // \r\n first so it becomes one space; then every other line terminator Markdown or a browser honours.
 const LINE_BREAKS = /\r\n|[\t\n\v\f\r\u0085\u2028\u2029]/g;
@@ -44,7 +46,7 @@ const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2
 
 const SPECIAL = /[\\`*_{}[\]()#+\-.!|~$<>&@]/g;
 
-function escapeCharacter(ch: string): string {
+function escapeCharacter(ch: string, offset: number, text: string): string {
   switch (ch) {
     case '<':
       return '&lt;';
@@ -52,8 +54,10 @@ function escapeCharacter(ch: string): string {
       return '&gt;';
     case '&':
       return '&amp;';
+    // GitHub sees a mention only in an `@` that does not follow a letter, digit or `_`
+    // (`lodash@4.17.21` and `a@b.org` are no mentions; `(@org/team` is).
     case '@':
-      return `@${ZWJ}`;
+      return WORD_CHARACTER.test(text.charAt(offset - 1)) ? '@' : `@${ZWJ}`;
     case '#':
       return `\\#${ZWJ}`;
     default:
