@@ -17,6 +17,16 @@ export function compareBySeverity(a: Finding, b: Finding): number {
   );
 }
 
+/**
+ * `findings` sorted as `compareBySeverity` orders them, with each finding's sort key computed once:
+ * sorting 100k findings compares them about two million times.
+ */
+export function sortBySeverity<T extends Finding>(findings: readonly T[]): T[] {
+  const keyed = findings.map((finding) => ({ finding, rank: severityRank(finding.severity), score: cvssScore(finding), id: finding.id }));
+  keyed.sort((a, b) => b.rank - a.rank || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.map((k) => k.finding);
+}
+
 /** The engine whose run a finding belongs to: the first that reported it (a merged finding's primary engine). */
 export function primaryEngine(finding: Pick<Finding, 'sources'>): string {
   return finding.sources[0]?.engine ?? 'unknown';

@@ -86,7 +86,8 @@ describe('buildSarif', () => {
       expect(run.tool.driver.name).toBe(`gatehouse/${engine}`);
       expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
       expect(run.tool.driver.version).toBe('0.1.0');
-      for (const result of run.results) expect(result.properties.engines).toContain(engine);
+      const primaryOf = new Map(mixedFindings().map((f) => [f.id, f.sources[0]!.engine]));
+      for (const result of run.results) expect(primaryOf.get(result.partialFingerprints['gatehouse/v1']!)).toBe(engine);
     }
   });
 

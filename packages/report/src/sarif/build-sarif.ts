@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { EngineStatus, Finding, FindingsDocument, Logger } from '@gatehouse/findings';
-import { compareBySeverity, primaryEngine } from '../finding-view/finding-order';
+import { compareBySeverity, primaryEngine, sortBySeverity } from '../finding-view/finding-order';
 import { truncateText } from '../text/truncate-text';
 import { resolveLimits, type SarifLimits } from './limits';
 import { OmissionTally, type OmissionReason, type OmissionReport } from './omission-report';
@@ -32,7 +32,12 @@ export interface SarifBuildResult {
   sarif: SarifLog;
   /** `sarif` as compact JSON: the text that was measured against the size limit, ready to write. */
   json: string;
-  /** gzip size of `json` at compression level 1, an upper bound for what an upload at any higher level sends. */
+  /**
+   * `json` gzip-compressed (level 1), as measured against the size limit. The upload API takes
+   * gzip: send these bytes rather than compressing 50 MB again.
+   */
+  gzipped: Buffer;
+  /** `gzipped.length`. Higher compression levels only make an upload smaller. */
   gzippedBytes: number;
   omitted: OmissionReport;
 }
@@ -67,21 +72,17 @@ export function buildSarif(doc: FindingsDocument, options: SarifBuildOptions = {
 
   let sarif = builder.log(plans, tally);
   let json = JSON.stringify(sarif);
-  let gzippedBytes = gzipSize(json);
-  for (let pass = 0; gzippedBytes > limits.gzippedBytes && pass < MAX_SIZE_PASSES; pass += 1) {
-    if (!dropLeastSevere(plans, tally, gzippedBytes, limits.gzippedBytes)) break;
+  let gzipped = gzipSync(json, { level: 1 });
+  for (let pass = 0; gzipped.length > limits.gzippedBytes && pass < MAX_SIZE_PASSES; pass += 1) {
+    if (!dropLeastSevere(plans, tally, gzipped.length, limits.gzippedBytes)) break;
     sarif = builder.log(plans, tally);
     json = JSON.stringify(sarif);
-    gzippedBytes = gzipSize(json);
+    gzipped = gzipSync(json, { level: 1 });
   }
-  if (gzippedBytes > limits.gzippedBytes) {
-    options.logger?.error(`SARIF is ${gzippedBytes} bytes gzipped even without results, over the ${limits.gzippedBytes}-byte limit`);
+  if (gzipped.length > limits.gzippedBytes) {
+    options.logger?.error(`SARIF is ${gzipped.length} bytes gzipped even without results, over the ${limits.gzippedBytes}-byte limit`);
   }
-  return { sarif, json, gzippedBytes, omitted: tally.report() };
-}
-
-function gzipSize(json: string): number {
-  return gzipSync(json, { level: 1 }).length;
+  return { sarif, json, gzipped, gzippedBytes: gzipped.length, omitted: tally.report() };
 }
 
 function planRuns(doc: FindingsDocument, options: SarifBuildOptions, limits: SarifLimits, tally: OmissionTally): RunPlan[] {
@@ -102,7 +103,7 @@ function planRuns(doc: FindingsDocument, options: SarifBuildOptions, limits: Sar
   for (const engine of engineIds) {
     const run = runsById.get(engine);
     const status = run?.status ?? 'ran';
-    const open = (openByEngine.get(engine) ?? []).sort(compareBySeverity);
+    const open = sortBySeverity(openByEngine.get(engine) ?? []);
     if (status === 'incomplete' && !options.includeIncompleteEngines) {
       omit(tally, engine, open, 'engine-incomplete');
       continue;
@@ -136,7 +137,7 @@ function keepWithinRuleLimit(plan: RunPlan, rulesPerRun: number, tally: Omission
   const rules = new Set<string>();
   const kept: Finding[] = [];
   for (const finding of plan.kept) {
-    const ruleId = displayRuleId(finding);
+    const ruleId = ruleIdOf(finding);
     if (!rules.has(ruleId) && rules.size >= rulesPerRun) {
       tally.add(plan.engine, finding.severity, 'rules-per-run-limit');
       continue;
@@ -145,6 +146,17 @@ function keepWithinRuleLimit(plan: RunPlan, rulesPerRun: number, tally: Omission
     kept.push(finding);
   }
   return kept;
+}
+
+// Rule ids are needed in planning and again in every size pass; canonical ids take some work.
+const ruleIds = new WeakMap<Finding, string>();
+function ruleIdOf(finding: Finding): string {
+  let id = ruleIds.get(finding);
+  if (id === undefined) {
+    id = displayRuleId(finding);
+    ruleIds.set(finding, id);
+  }
+  return id;
 }
 
 function omit(tally: OmissionTally, engine: string, findings: readonly Finding[], reason: OmissionReason): void {
@@ -156,9 +168,10 @@ function omit(tally: OmissionTally, engine: string, findings: readonly Finding[]
  * results of similar size), so criticals go last. Returns false when nothing is left to drop.
  */
 function dropLeastSevere(plans: RunPlan[], tally: OmissionTally, size: number, limit: number): boolean {
-  const all = plans.flatMap((plan) => plan.kept.map((finding) => ({ plan, finding })));
-  if (all.length === 0) return false;
-  all.sort((a, b) => compareBySeverity(a.finding, b.finding));
+  const planOf = new Map<Finding, RunPlan>();
+  for (const plan of plans) for (const finding of plan.kept) planOf.set(finding, plan);
+  if (planOf.size === 0) return false;
+  const all = sortBySeverity([...planOf.keys()]).map((finding) => ({ plan: planOf.get(finding)!, finding }));
   const share = 1 - (limit * SIZE_TARGET_RATIO) / size;
   const count = Math.min(all.length, Math.max(1, Math.ceil(all.length * share)));
   const dropped = new Set<Finding>();
@@ -197,7 +210,7 @@ class RunBuilder {
     const results: SarifResult[] = [];
     const engineName = safeName(plan.engine);
     for (const finding of plan.kept) {
-      const ruleId = displayRuleId(finding);
+      const ruleId = ruleIdOf(finding);
       let index = ruleIndex.get(ruleId);
       if (index === undefined) {
         index = rules.length;

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@gatehouse/findings';
 import { documentOf, manyFindings } from '../test-support/findings-factory';
@@ -36,11 +36,12 @@ describe('SARIF within GitHub limits', () => {
     const semgrep = manyFindings(60_000, 'semgrep', { criticalEvery: 40, rules: 500 });
     const bandit = manyFindings(2_000, 'bandit');
     const doc = documentOf([...semgrep, ...bandit]);
-    const { sarif, json, omitted, gzippedBytes } = buildSarif(doc);
+    const { sarif, json, omitted, gzipped, gzippedBytes } = buildSarif(doc);
 
     expect(sarifSchemaErrors(sarif)).toEqual([]);
     expectWithinLimits(sarif, json, GITHUB_SARIF_LIMITS);
     expect(gzippedBytes).toBeLessThanOrEqual(GITHUB_SARIF_LIMITS.gzippedBytes);
+    expect(gunzipSync(gzipped).toString('utf8')).toBe(json);
 
     const kept = idsIn(sarif);
     for (const id of criticalIds([...semgrep, ...bandit])) expect(kept.has(id)).toBe(true);

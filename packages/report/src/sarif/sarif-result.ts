@@ -37,11 +37,12 @@ export function sarifResult(
   } else if (finding.location.kind !== 'code' || finding.category === 'secret') {
     partialFingerprints.primaryLocationLineHash = syntheticLineHash(finding.id);
   }
-  const properties: Record<string, unknown> = {
-    severity: finding.severity,
-    category: finding.category,
-    engines: reportingEngines(finding).slice(0, 10).map((e) => truncateText(e, 100)),
-  };
+  const properties: Record<string, unknown> = { severity: finding.severity };
+  // The run names the primary engine; list engines only when others reported it too.
+  if (finding.sources.length > 1) {
+    const engines = reportingEngines(finding);
+    if (engines.length > 1) properties.engines = engines.slice(0, 10).map((e) => truncateText(e, 100));
+  }
   if (finding.isNew !== undefined) properties.isNew = finding.isNew;
   if (finding.slaDueAt) properties.slaDueAt = finding.slaDueAt;
   return {

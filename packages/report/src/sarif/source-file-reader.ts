@@ -31,6 +31,7 @@ export class LineHashCache {
   }
 
   hashOf(path: string, line: number): string | undefined {
+    if (!this.available) return undefined;
     let hashes = this.byPath.get(path);
     if (hashes === undefined) {
       const content = this.content(path);
