@@ -37,7 +37,7 @@ export interface SarifBuildResult {
    * gzip: send these bytes rather than compressing 50 MB again.
    */
   gzipped: Buffer;
-  /** `gzipped.length`. Higher compression levels only make an upload smaller. */
+  /** `gzipped.length`: what was checked against the limit. */
   gzippedBytes: number;
   omitted: OmissionReport;
 }

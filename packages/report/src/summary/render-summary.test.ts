@@ -68,6 +68,9 @@ describe('renderSummary', () => {
     expect(renderSummary({ ...both, decision: decision('incomplete', []) }).split('\n')[0]).toBe(
       '## ❗ Incomplete: 1 engine did not finish, so this result is not clean',
     );
+    expect(renderSummary({ ...doc, decision: decision('incomplete', []) }).split('\n')[0]).toBe(
+      '## ❗ Incomplete: the scan did not finish, so this result is not clean',
+    );
   });
 
   it('counts open, suppressed and new findings per severity', () => {

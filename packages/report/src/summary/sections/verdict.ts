@@ -21,7 +21,7 @@ export function verdictLine(facts: SummaryFacts, heading: '##' | '###'): string 
   const { decision } = facts.doc;
   const blocking = Math.max(decision.counts.blocking, decision.blockingIds.length);
   const incompleteCount = facts.incompleteEngines || decision.reasons.filter((r) => r.kind === 'incomplete').length;
-  const didNotFinish = `${plural(incompleteCount, 'engine')} did not finish`;
+  const didNotFinish = incompleteCount > 0 ? `${plural(incompleteCount, 'engine')} did not finish` : 'the scan did not finish';
   const blocks = `${plural(blocking, 'finding')} ${blocking === 1 ? 'blocks' : 'block'} this change`;
   switch (decision.verdict) {
     case 'pass':
