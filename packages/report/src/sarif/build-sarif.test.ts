@@ -146,7 +146,7 @@ describe('buildSarif', () => {
     });
     expect(result.locations[0]!.logicalLocations).toEqual([{ kind: 'package', name: 'lodash@4.17.15', fullyQualifiedName: 'pkg:npm/lodash@4.17.15' }]);
     expect(result.message.text).toContain('lodash 4.17.15');
-    expect(result.message.text).toContain('Fixed in 4.17.19.');
+    expect(result.message.text).toBe('lodash 4.17.15 (npm): lodash 4.17.15 is affected. Fixed in 4.17.19.');
   });
 
   it('locates image findings at the Dockerfile when known, else at a stable pseudo-path', () => {

@@ -73,7 +73,7 @@ function resultMessage(finding: Finding): string {
     const verified = finding.secret?.verified ? ' The scanner verified that it is live.' : '';
     return `${nonEmpty(finding.title, finding.ruleId)}: a secret${preview} is committed here. Rotate it, then remove it.${verified}`;
   }
-  const fix = fixSentence(finding);
+  const fix = fixSentence(finding, what);
   switch (loc.kind) {
     case 'package': {
       const pkg = `${loc.name}${loc.version ? ` ${loc.version}` : ''}${loc.ecosystem ? ` (${loc.ecosystem})` : ''}`;
@@ -90,9 +90,10 @@ function resultMessage(finding: Finding): string {
   }
 }
 
-function fixSentence(finding: Finding): string {
+/** A closing sentence on the fix, after a full stop if the scanner's text had none. */
+function fixSentence(finding: Finding, before: string): string {
   const suggested = suggestFixVersion(finding.fix.versions, installedVersion(finding));
-  if (suggested) return ` Fixed in ${truncateText(suggested, 100)}.`;
-  if (finding.fix.advice) return ` ${truncateText(finding.fix.advice, 500)}`;
-  return '';
+  const sentence = suggested ? `Fixed in ${truncateText(suggested, 100)}.` : finding.fix.advice ? truncateText(finding.fix.advice, 500) : '';
+  if (!sentence) return '';
+  return /[.!?:]$/.test(before) ? ` ${sentence}` : `. ${sentence}`;
 }

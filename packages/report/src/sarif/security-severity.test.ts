@@ -23,6 +23,14 @@ describe('securitySeverityScore', () => {
     expect(securitySeverityScore({ severity, severityBasis: { kind: 'none' } })).toBeUndefined();
   });
 
+  it('falls back to the representative score when the CVSS band disagrees with the severity', () => {
+    const score = securitySeverityScore({
+      severity: 'critical',
+      severityBasis: { kind: 'cvss', cvss: { version: '3.1', vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H', score: 7.4 } },
+    });
+    expect(score).toBe(9.5);
+  });
+
   it('gives a CVSS score of 0.0 no security severity', () => {
     expect(
       securitySeverityScore({ severity: 'info', severityBasis: { kind: 'cvss', cvss: { version: '3.1', vector: 'x', score: 0 } } }),

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '@gatehouse/findings';
+import { severityFromCvssScore, type Finding, type Severity } from '@gatehouse/findings';
 import type { SarifLevel } from './sarif-log';
 
 /**
@@ -15,13 +15,13 @@ export const REPRESENTATIVE_SECURITY_SEVERITY: Readonly<Partial<Record<Severity,
 /**
  * `properties.security-severity` for a rule: the CVSS base score when the severity came from a CVSS
  * vector, else the representative score of the severity. `info` and `unknown` get none: GitHub would
- * read any number as at least "low", and Gatehouse never invents a severity.
+ * read any number as at least "low", and Gatehouse never invents a severity. A CVSS score whose band
+ * disagrees with the finding's severity is not used, so GitHub never shows another severity than ours.
  */
 export function securitySeverityScore(finding: Pick<Finding, 'severity' | 'severityBasis'>): number | undefined {
   if (finding.severityBasis.kind === 'cvss') {
     const score = finding.severityBasis.cvss.score;
-    // A score of 0.0 means "none": GitHub has no band for it, like `info`.
-    return Number.isFinite(score) && score > 0 && score <= 10 ? score : undefined;
+    if (Number.isFinite(score) && score > 0 && score <= 10 && severityFromCvssScore(score) === finding.severity) return score;
   }
   return REPRESENTATIVE_SECURITY_SEVERITY[finding.severity];
 }
