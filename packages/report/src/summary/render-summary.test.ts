@@ -124,6 +124,15 @@ describe('renderSummary', () => {
     expect(summary).toContain('### Left out of code scanning');
     expect(summary).toContain('200 open findings are not in the code scanning upload (medium 20, low 60, info 60, unknown 60)');
     expect(summary).toContain("- semgrep: 200 over GitHub's 25,000 results per run");
+    expect(summary).toContain('the most severe were kept');
+  });
+
+  it('explains findings of an unfinished engine left out of code scanning without talking of limits', () => {
+    const doc = documentOf([codeFinding('a')], { engines: [{ id: 'bandit', status: 'incomplete', reason: 'crashed' }] });
+    const summary = renderSummary(doc, { omitted: buildSarif(doc).omitted });
+    expect(summary).toContain('1 open finding is not in the code scanning upload (high 1). They are in findings.json and still count for the gate.\n');
+    expect(summary).toContain('- bandit: 1 engine did not finish');
+    expect(summary).not.toContain('most severe were kept');
   });
 
   it('escapes notes and links the run only with an http(s) URL', () => {

@@ -18,10 +18,11 @@ export function omissionsText(omitted: OmissionReport | undefined, maxEngines: n
   const bySeverity = SEVERITIES.filter((s) => omitted.bySeverity[s] > 0)
     .map((s) => `${severityLabel(s).toLowerCase()} ${omitted.bySeverity[s].toLocaleString('en-US')}`)
     .join(', ');
+  const limited = omitted.engines.some((e) => Object.keys(e.byReason).some((r) => r !== 'engine-incomplete'));
   const lines = [
     `${plural(omitted.total, 'open finding')} ${omitted.total === 1 ? 'is' : 'are'} not in the code scanning upload (${bySeverity}). ` +
-      'The most severe were kept; the rest are in findings.json and still count for the gate. ' +
-      'Code scanning may show earlier alerts for them as fixed.',
+      'They are in findings.json and still count for the gate.' +
+      (limited ? " To stay within GitHub's limits the most severe were kept; code scanning may show earlier alerts for the rest as fixed." : ''),
     '',
   ];
   for (const engine of omitted.engines.slice(0, maxEngines)) {
