@@ -3,7 +3,7 @@ import type { MarkdownBudget } from '../markdown-budget';
 import { severityBadge } from '../severity-style';
 import type { SummaryFacts } from '../summary-facts';
 import { dueCell, fixCell, locationCell, ruleCell } from './finding-cells';
-import { plural } from './verdict';
+import { plural } from '../plural';
 
 function* rows(findings: readonly Finding[], now: Date): Generator<string[]> {
   for (const f of findings) yield [severityBadge(f.severity), ruleCell(f), locationCell(f), fixCell(f), dueCell(f, now)];

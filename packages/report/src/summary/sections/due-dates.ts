@@ -4,7 +4,7 @@ import { severityBadge } from '../severity-style';
 import { slaState } from '../sla-state';
 import type { SummaryFacts } from '../summary-facts';
 import { dueCell, locationCell, ruleCell } from './finding-cells';
-import { plural } from './verdict';
+import { plural } from '../plural';
 
 function* rows(findings: readonly Finding[], now: Date): Generator<string[]> {
   for (const f of findings) yield [dueCell(f, now), severityBadge(f.severity), ruleCell(f), locationCell(f)];

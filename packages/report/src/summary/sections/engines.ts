@@ -2,7 +2,7 @@ import type { EngineRun } from '@gatehouse/findings';
 import { markdownText } from '../../text/escape-markdown';
 import type { MarkdownBudget } from '../markdown-budget';
 import type { SummaryFacts } from '../summary-facts';
-import { plural } from './verdict';
+import { plural } from '../plural';
 
 const STATUS: Record<EngineRun['status'], string> = { ran: '✅ ran', incomplete: '❗ incomplete', 'not-run': '➖ not run' };
 const ORDER: Record<EngineRun['status'], number> = { incomplete: 0, 'not-run': 1, ran: 2 };

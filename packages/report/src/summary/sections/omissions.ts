@@ -2,7 +2,7 @@ import { SEVERITIES } from '@gatehouse/findings';
 import type { OmissionReason, OmissionReport } from '../../sarif/omission-report';
 import { markdownText } from '../../text/escape-markdown';
 import { severityLabel } from '../severity-style';
-import { plural } from './verdict';
+import { plural } from '../plural';
 
 const REASON_TEXT: Record<OmissionReason, string> = {
   'engine-incomplete': 'engine did not finish: its run is not uploaded, so its existing alerts are not closed by a partial scan',

@@ -1,5 +1,6 @@
 import type { Reason } from '@gatehouse/findings';
 import { markdownText } from '../../text/escape-markdown';
+import { plural } from '../plural';
 import type { SummaryFacts } from '../summary-facts';
 
 const VERDICT = {
@@ -8,10 +9,6 @@ const VERDICT = {
   block: { icon: '⛔', word: 'Blocked' },
   incomplete: { icon: '❗', word: 'Incomplete' },
 } as const;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
 
 /**
  * The first line: the verdict in one glance. An incomplete run that also has blocking findings says
@@ -65,5 +62,3 @@ export function reasonLines(facts: SummaryFacts, max: number): string | undefine
   if (reasons.length > max) lines.push(`- … and ${plural(reasons.length - max, 'more reason')}`);
   return lines.join('\n');
 }
-
-export { plural };
