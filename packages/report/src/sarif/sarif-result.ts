@@ -37,14 +37,13 @@ export function sarifResult(
   } else if (finding.location.kind !== 'code' || finding.category === 'secret') {
     partialFingerprints.primaryLocationLineHash = syntheticLineHash(finding.id);
   }
+  // Kept small: 25,000 results per run add up. Due dates and "new" live in findings.json and the summary.
   const properties: Record<string, unknown> = { severity: finding.severity };
   // The run names the primary engine; list engines only when others reported it too.
   if (finding.sources.length > 1) {
     const engines = reportingEngines(finding);
     if (engines.length > 1) properties.engines = engines.slice(0, 10).map((e) => truncateText(e, 100));
   }
-  if (finding.isNew !== undefined) properties.isNew = finding.isNew;
-  if (finding.slaDueAt) properties.slaDueAt = finding.slaDueAt;
   return {
     ruleId,
     ruleIndex,
