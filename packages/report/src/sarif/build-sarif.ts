@@ -66,18 +66,19 @@ const SIZE_TARGET_RATIO = 0.95;
 export function buildSarif(doc: FindingsDocument, options: SarifBuildOptions = {}): SarifBuildResult {
   const limits = resolveLimits(options.limits);
   const tally = new OmissionTally();
-  const plans = planRuns(doc, options, limits, tally);
+  const ruleIds = new RuleIds();
+  const plans = planRuns(doc, options, limits, tally, ruleIds);
   const lineHashes = new LineHashCache(options.readFile, options.readLine, options.logger);
-  const builder = new RunBuilder(lineHashes, limits, options, doc.tool.version);
+  const builder = new RunBuilder(lineHashes, limits, options, doc.tool.version, ruleIds);
 
   let sarif = builder.log(plans, tally);
   let json = JSON.stringify(sarif);
-  let gzipped = gzipSync(json, { level: 1 });
+  let gzipped = compress(json);
   for (let pass = 0; gzipped.length > limits.gzippedBytes && pass < MAX_SIZE_PASSES; pass += 1) {
     if (!dropLeastSevere(plans, tally, gzipped.length, limits.gzippedBytes)) break;
     sarif = builder.log(plans, tally);
     json = JSON.stringify(sarif);
-    gzipped = gzipSync(json, { level: 1 });
+    gzipped = compress(json);
   }
   if (gzipped.length > limits.gzippedBytes) {
     options.logger?.error(`SARIF is ${gzipped.length} bytes gzipped even without results, over the ${limits.gzippedBytes}-byte limit`);
@@ -85,7 +86,12 @@ export function buildSarif(doc: FindingsDocument, options: SarifBuildOptions = {
   return { sarif, json, gzipped, gzippedBytes: gzipped.length, omitted: tally.report() };
 }
 
-function planRuns(doc: FindingsDocument, options: SarifBuildOptions, limits: SarifLimits, tally: OmissionTally): RunPlan[] {
+// Level 1 is the fastest; large output chunks save the many small buffers zlib would otherwise join.
+function compress(json: string): Buffer {
+  return gzipSync(Buffer.from(json, 'utf8'), { level: 1, chunkSize: 1 << 20 });
+}
+
+function planRuns(doc: FindingsDocument, options: SarifBuildOptions, limits: SarifLimits, tally: OmissionTally, ruleIds: RuleIds): RunPlan[] {
   const openByEngine = new Map<string, Finding[]>();
   for (const finding of doc.findings) {
     if (finding.status !== 'open') {
@@ -120,7 +126,7 @@ function planRuns(doc: FindingsDocument, options: SarifBuildOptions, limits: Sar
   for (const plan of plans) {
     plan.kept = plan.open.slice(0, limits.resultsPerRun);
     omit(tally, plan.engine, plan.open.slice(limits.resultsPerRun), 'results-per-run-limit');
-    plan.kept = keepWithinRuleLimit(plan, limits.rulesPerRun, tally);
+    plan.kept = keepWithinRuleLimit(plan, limits.rulesPerRun, tally, ruleIds);
   }
   return plans;
 }
@@ -133,11 +139,11 @@ function compareRunSeverity(a: RunPlan, b: RunPlan): number {
 }
 
 /** Keeps results whose rule is among the first `rulesPerRun` rules met in severity order. */
-function keepWithinRuleLimit(plan: RunPlan, rulesPerRun: number, tally: OmissionTally): Finding[] {
+function keepWithinRuleLimit(plan: RunPlan, rulesPerRun: number, tally: OmissionTally, ruleIds: RuleIds): Finding[] {
   const rules = new Set<string>();
   const kept: Finding[] = [];
   for (const finding of plan.kept) {
-    const ruleId = ruleIdOf(finding);
+    const ruleId = ruleIds.of(finding);
     if (!rules.has(ruleId) && rules.size >= rulesPerRun) {
       tally.add(plan.engine, finding.severity, 'rules-per-run-limit');
       continue;
@@ -148,15 +154,21 @@ function keepWithinRuleLimit(plan: RunPlan, rulesPerRun: number, tally: Omission
   return kept;
 }
 
-// Rule ids are needed in planning and again in every size pass; canonical ids take some work.
-const ruleIds = new WeakMap<Finding, string>();
-function ruleIdOf(finding: Finding): string {
-  let id = ruleIds.get(finding);
-  if (id === undefined) {
-    id = displayRuleId(finding);
-    ruleIds.set(finding, id);
+/** Rule ids are needed in planning and again in every size pass; canonical ids take some work. */
+class RuleIds {
+  private readonly ids = new Map<Finding, string>();
+
+  of(finding: Finding): string {
+    const kind = finding.location.kind;
+    // Only vulnerabilities need their alias group's canonical id; a code rule id is cheap.
+    if (kind !== 'package' && kind !== 'image') return displayRuleId(finding);
+    let id = this.ids.get(finding);
+    if (id === undefined) {
+      id = displayRuleId(finding);
+      this.ids.set(finding, id);
+    }
+    return id;
   }
-  return id;
 }
 
 function omit(tally: OmissionTally, engine: string, findings: readonly Finding[], reason: OmissionReason): void {
@@ -195,6 +207,7 @@ class RunBuilder {
     private readonly limits: SarifLimits,
     private readonly options: SarifBuildOptions,
     documentToolVersion: string,
+    private readonly ruleIds: RuleIds,
   ) {
     this.informationUri = options.informationUri ?? GATEHOUSE_INFORMATION_URI;
     this.toolVersion = truncateText(options.toolVersion ?? documentToolVersion, 100);
@@ -210,7 +223,7 @@ class RunBuilder {
     const results: SarifResult[] = [];
     const engineName = safeName(plan.engine);
     for (const finding of plan.kept) {
-      const ruleId = ruleIdOf(finding);
+      const ruleId = this.ruleIds.of(finding);
       let index = ruleIndex.get(ruleId);
       if (index === undefined) {
         index = rules.length;

@@ -11,6 +11,12 @@ export function sarifText(text: string, max: number): string {
 
 /** A non-empty text: SARIF readers (GitHub's included) reject empty message and description texts. */
 export function nonEmpty(...candidates: (string | undefined)[]): string {
-  for (const c of candidates) if (c !== undefined && c.trim() !== '') return c.trim();
+  for (const c of candidates) {
+    if (c === undefined || c === '') continue;
+    // Most texts have no surrounding blanks: skip trimming (and copying) them.
+    if (c.charCodeAt(0) > 32 && c.charCodeAt(c.length - 1) > 32) return c;
+    const trimmed = c.trim();
+    if (trimmed !== '') return trimmed;
+  }
   return '(no description)';
 }
