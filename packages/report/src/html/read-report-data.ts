@@ -8,6 +8,8 @@ export interface ReportRow {
   severity: Severity;
   category: Category;
   title: string;
+  /** As the page shows it (cut at HTML_MESSAGE_LIMIT). */
+  message: string;
   ruleId: string;
   where: string;
   engines: string[];
@@ -38,6 +40,7 @@ export function readReportRows(html: string): EmbeddedReport {
       severity: data.severities[f.s]!,
       category: data.categories[f.c]!,
       title: str(f.t),
+      message: str(f.m),
       ruleId: str(f.r),
       where: str(f.w),
       engines,
