@@ -30,6 +30,8 @@ export interface HtmlReportCheckResult {
   requests: string[];
   consoleErrors: string[];
   dialogs: string[];
+  /** From navigation to the first page of findings drawn. */
+  readyMs: number;
   elapsedMs: number;
 }
 
@@ -104,6 +106,7 @@ export async function checkHtmlReport(file: string, options: HtmlReportCheckOpti
     requests: [],
     consoleErrors: [],
     dialogs: [],
+    readyMs: 0,
     elapsedMs: 0,
   };
   const check = (ok: boolean, failure: string) => {
@@ -123,9 +126,11 @@ export async function checkHtmlReport(file: string, options: HtmlReportCheckOpti
       void dialog.dismiss();
     });
 
+    const navigated = Date.now();
     await page.goto(fileUrl, { waitUntil: 'load' });
     try {
       await page.waitForSelector('html[data-report-ready="true"]', { state: 'attached', timeout: options.readyTimeoutMs ?? 30_000 });
+      result.readyMs = Date.now() - navigated;
     } catch {
       failures.push('the report script never finished drawing the table (blocked by the Content-Security-Policy, or it threw)');
       throw new HtmlReportCheckError(file, failures, result);
