@@ -20,3 +20,8 @@ export { escapeMarkdown, markdownText } from './text/escape-markdown';
 export { truncateText, TRUNCATION_MARKER } from './text/truncate-text';
 export { safeHttpUrl, markdownLink } from './text/safe-url';
 export { suggestFixVersion, compareVersions } from './finding-view/fix-version';
+
+// HTML report, compliance view and audit trail (issue 13).
+export * from './html/index';
+export * from './compliance/index';
+export * from './audit/index';
