@@ -1,4 +1,5 @@
 import type { Logger } from '@gatehouse/findings';
+import type { AuditLog } from '@gatehouse/report';
 import { incomplete, notRun, runEngine, type EngineOutcome } from '@gatehouse/pipeline';
 import { createDefaultRegistry, secretlintRunnerPath, type EngineInvocation, type ParseContext } from '@gatehouse/scanners';
 import { detectMode, resolveTool, type ResolvedTool } from '@gatehouse/toolchain';
@@ -29,6 +30,7 @@ export interface RunPlanOptions {
   logger: Logger;
   allowDownload: boolean;
   timeoutMs?: number;
+  audit?: AuditLog;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function runInvocations(options: RunPlanOptions): Promise<EngineOut
         options: invocation.options,
         parse: options.parse,
         logger: options.logger,
+        ...(options.audit ? { audit: options.audit } : {}),
         limits: { timeoutMs: options.timeoutMs ?? 15 * 60_000 },
       }),
     );

@@ -9,3 +9,4 @@ export * from './atomic-write';
 export * from './salt';
 export * from './exit-code';
 export * from './workspace-files';
+export * from './run-audit';

@@ -1,7 +1,19 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FindingsDocument, SourceLineReader } from '@gatehouse/findings';
-import { buildSarif, renderSummary, serializeFindingsDocument, type OmissionReport } from '@gatehouse/report';
+import type { FindingsDocument } from '@gatehouse/findings';
+import type { SourceReader } from './source-reader';
+import {
+  buildComplianceReport,
+  buildSarif,
+  renderHtmlReport,
+  renderSummary,
+  serializeFindingsDocument,
+  type AuditLog,
+  type OmissionReport,
+  type OverrideRecord,
+  type ScanRecord,
+} from '@gatehouse/report';
+import { auditDecision } from './run-audit';
 import { writeFileAtomic } from './atomic-write';
 
 /** Files of a run that a later failed run must not leave behind looking current. */
@@ -17,15 +29,46 @@ export interface RenderedOutputs {
   sarif: string;
   summary: string;
   omitted: OmissionReport;
+  html: string;
+  complianceJson: string;
+  auditJsonl?: string;
 }
 
-export function renderOutputs(document: FindingsDocument, options: { readLine?: SourceLineReader; notes?: string[] } = {}): RenderedOutputs {
-  const { sarif, omitted } = buildSarif(document, { ...(options.readLine ? { readLine: options.readLine } : {}), toolVersion: document.tool.version });
+export interface RenderOptions {
+  source?: SourceReader;
+  notes?: string[];
+  /** The run's audit log; the decision's events are added before it is rendered. */
+  audit?: AuditLog;
+  /** When each engine ran (compliance evidence); defaults to the document's time for every engine. */
+  scans?: ScanRecord[];
+  overrides?: OverrideRecord[];
+  runUrl?: string;
+}
+
+export function renderOutputs(document: FindingsDocument, options: RenderOptions = {}): RenderedOutputs {
+  const { json, omitted } = buildSarif(document, {
+    ...(options.source ? { readFile: options.source.readFile, readLine: options.source.readLine } : {}),
+    toolVersion: document.tool.version,
+  });
+  const scans: ScanRecord[] =
+    options.scans ??
+    document.engines.map((e) => ({
+      engine: e.id,
+      ranAt: document.generatedAt,
+      status: e.status,
+      ...(e.version ? { version: e.version } : {}),
+      ...(e.reason ? { reason: e.reason } : {}),
+    }));
+  const compliance = buildComplianceReport(document, { scans, overrides: options.overrides ?? [], now: new Date(document.generatedAt) });
+  if (options.audit) auditDecision(options.audit, document);
   return {
     findingsJson: serializeFindingsDocument(document),
-    sarif: `${JSON.stringify(sarif, null, 2)}\n`,
-    summary: renderSummary(document, { omitted, ...(options.notes ? { notes: options.notes } : {}) }),
+    sarif: json,
+    summary: renderSummary(document, { omitted, ...(options.notes ? { notes: options.notes } : {}), ...(options.runUrl ? { runUrl: options.runUrl } : {}) }),
     omitted,
+    html: renderHtmlReport(document, { compliance, generatedBy: `gatehouse ${document.tool.version}`, ...(options.runUrl ? { runUrl: options.runUrl } : {}) }),
+    complianceJson: `${JSON.stringify(compliance, null, 2)}\n`,
+    ...(options.audit ? { auditJsonl: options.audit.toJsonl() } : {}),
   };
 }
 
@@ -38,6 +81,9 @@ export function writeRunOutputs(outDir: string, outputs: RenderedOutputs, extra:
   };
   write('results.sarif', outputs.sarif);
   write('summary.md', outputs.summary);
+  write('report.html', outputs.html);
+  write('compliance.json', outputs.complianceJson);
+  if (outputs.auditJsonl !== undefined) write('audit.jsonl', outputs.auditJsonl);
   for (const [name, content] of Object.entries(extra)) write(name, content);
   write('findings.json', outputs.findingsJson);
   return written;

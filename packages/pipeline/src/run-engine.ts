@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage, ParseError, type Logger } from '@gatehouse/findings';
+import type { AuditLog } from '@gatehouse/report';
 import { decodeReport, type ParseContext, type RunOptions, type ScannerAdapter } from '@gatehouse/scanners';
 import { CommandError, DEFAULT_LIMITS, formatCommand, interpretExit, runCommand, type RunLimits } from '@gatehouse/toolchain';
 import { incomplete, type EngineOutcome } from './engine-outcome';
@@ -17,6 +18,8 @@ export interface EngineRunRequest {
   limits?: Partial<RunLimits>;
   parse: Omit<ParseContext, 'file'>;
   logger: Logger;
+  /** Records engine.started / engine.finished with version and exit code. */
+  audit?: AuditLog;
 }
 
 /**
@@ -27,6 +30,24 @@ export interface EngineRunRequest {
  * directory only while they are parsed.
  */
 export async function runEngine(request: EngineRunRequest): Promise<EngineOutcome> {
+  const { adapter, audit } = request;
+  audit?.record({ type: 'engine.started', engine: adapter.id, ...(request.version ? { version: request.version.slice(0, 100) } : {}) });
+  const state = { exitCode: null as number | null };
+  const outcome = await runEngineUnaudited(request, state);
+  audit?.record({
+    type: 'engine.finished',
+    engine: adapter.id,
+    ...(outcome.engine.version ? { version: outcome.engine.version.slice(0, 100) } : {}),
+    exitCode: state.exitCode,
+    status: outcome.engine.status,
+    ...(outcome.engine.durationMs !== undefined ? { durationMs: outcome.engine.durationMs } : {}),
+    findings: outcome.drafts.length,
+    ...(outcome.engine.reason ? { reason: outcome.engine.reason.slice(0, 2_000) } : {}),
+  });
+  return outcome;
+}
+
+async function runEngineUnaudited(request: EngineRunRequest, state: { exitCode: number | null }): Promise<EngineOutcome> {
   const { adapter, logger } = request;
   if (!adapter.runInProcess && (!adapter.command || !adapter.exitCodes)) {
     return incomplete(adapter.id, `${adapter.id} cannot be run (no command, exit-code table or in-process runner)`);
@@ -43,10 +64,12 @@ export async function runEngine(request: EngineRunRequest): Promise<EngineOutcom
     let text: string;
     if (adapter.runInProcess) {
       text = await runInProcessWithTimeout(adapter, options, request.limits?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs);
+      state.exitCode = 0;
     } else {
       const cmd = adapter.command!(options);
       logger.info(`${adapter.id}: running ${formatCommand([cmd.executable, ...cmd.args.slice(0, 6)])}${cmd.args.length > 6 ? ' …' : ''}`);
       const result = await runCommand(cmd, request.limits);
+      state.exitCode = result.exitCode;
       interpretExit(result, adapter.exitCodes!);
       const bytes = adapter.reportOn === 'file' ? readReportBytes(reportPath, file) : result.stdout;
       text = decodeReport(bytes, file);

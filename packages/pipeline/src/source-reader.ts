@@ -15,17 +15,28 @@ export interface SourceReaderOptions {
  * points through a symlink to /etc/passwd reads nothing.
  */
 export function createSourceLineReader(workspace: string, options: SourceReaderOptions = {}): SourceLineReader {
+  return createSourceReader(workspace, options).readLine;
+}
+
+export interface SourceReader {
+  readLine: SourceLineReader;
+  /** The whole file as text (for GitHub's line hashes, which depend on the whole file). */
+  readFile: (path: string) => string | undefined;
+}
+
+/** One cache behind both readers, so a file is read at most once per run. */
+export function createSourceReader(workspace: string, options: SourceReaderOptions = {}): SourceReader {
   const maxBytes = options.maxFileBytes ?? 8 * 1024 * 1024;
   const maxCached = options.maxCachedFiles ?? 512;
   let root: string;
   try {
     root = realpathSync(workspace);
   } catch {
-    return () => undefined;
+    return { readLine: () => undefined, readFile: () => undefined };
   }
-  const cache = new Map<string, string[] | null>();
+  const cache = new Map<string, { text: string; lines: string[] } | null>();
 
-  const load = (path: string): string[] | null => {
+  const load = (path: string): { text: string; lines: string[] } | null => {
     let real: string;
     try {
       real = realpathSync(join(root, path));
@@ -46,7 +57,8 @@ export function createSourceLineReader(workspace: string, options: SourceReaderO
         offset += read;
       }
       if (buffer.subarray(0, Math.min(offset, 8000)).includes(0)) return null; // binary
-      return buffer.subarray(0, offset).toString('utf8').split(/\r?\n/);
+      const text = buffer.subarray(0, offset).toString('utf8');
+      return { text, lines: text.split(/\r?\n/) };
     } catch {
       return null;
     } finally {
@@ -54,13 +66,17 @@ export function createSourceLineReader(workspace: string, options: SourceReaderO
     }
   };
 
-  return (path: string, line: number) => {
-    let lines = cache.get(path);
-    if (lines === undefined) {
-      lines = load(path);
+  const get = (path: string) => {
+    let entry = cache.get(path);
+    if (entry === undefined) {
+      entry = load(path);
       if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
-      cache.set(path, lines);
+      cache.set(path, entry);
     }
-    return lines?.[line - 1];
+    return entry;
+  };
+  return {
+    readLine: (path, line) => get(path)?.lines[line - 1],
+    readFile: (path) => get(path)?.text,
   };
 }

@@ -1,10 +1,33 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { normalizeReportFile, resolveSalt, type EngineOutcome } from '@gatehouse/pipeline';
+import type { AuditLog } from '@gatehouse/report';
+import { createDefaultRegistry } from '@gatehouse/scanners';
 import type { Logger } from '@gatehouse/findings';
 import { checkDemoRun } from '../demo/demo-expectations';
 import { plantDemoSecrets } from '../demo/fake-secrets';
 import { locateDemoApp } from '../demo/locate-demo';
 import { finishRun } from '../run-context';
 import { runLocalScan } from './scan';
+
+function importThirdPartyReports(app: string, audit: AuditLog, logger: Logger): EngineOutcome[] {
+  const dir = join(app, 'third-party-reports');
+  if (!existsSync(dir)) return [];
+  const sarif = createDefaultRegistry().get('sarif');
+  const { salt } = resolveSalt(process.env, app);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.sarif'))
+    .sort()
+    .map((name) => {
+      logger.info(`demo: importing third-party-reports/${name} (SARIF)`);
+      return normalizeReportFile(sarif, join(dir, name), {
+        file: `third-party-reports/${name}`,
+        workspace: app,
+        salt,
+        onSecretValue: (value) => audit.registerSecret(value),
+      });
+    });
+}
 
 /**
  * `gatehouse demo`: generates fresh fake secrets into examples/vulnerable-app/.demo-secrets/ (git-ignored),
@@ -16,6 +39,8 @@ export async function demoCommand(args: { out?: string }, logger: Logger): Promi
   const planted = plantDemoSecrets(app);
   logger.info(`demo: planted ${planted.length} fake secrets in ${join(app, '.demo-secrets')}`);
   const run = await runLocalScan({ path: app, ...(args.out ? { out: resolve(args.out) } : {}) }, logger);
+  // Reports made elsewhere join the run as policy-gate gathers CodeQL's SARIF: here, a hostile one.
+  run.outcomes.push(...importThirdPartyReports(app, run.audit, logger));
   const { document, exitCode } = finishRun({ ...run, target: { name: 'examples/vulnerable-app', kind: 'directory' }, logger });
   const checks = checkDemoRun(document, planted);
   logger.info('');

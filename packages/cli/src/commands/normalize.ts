@@ -3,7 +3,7 @@ import { ConfigurationError, type Logger } from '@gatehouse/findings';
 import { loadPolicyFile } from '@gatehouse/policy';
 import { normalizeReportFile, resolveSalt } from '@gatehouse/pipeline';
 import { createDefaultRegistry } from '@gatehouse/scanners';
-import { finishRun, prepareOutDir } from '../run-context';
+import { createRunAudit, finishRun, prepareOutDir } from '../run-context';
 
 export interface NormalizeArgs {
   from: string | undefined;
@@ -27,9 +27,10 @@ export function normalizeCommand(args: NormalizeArgs, logger: Logger): 0 | 1 | 2
   prepareOutDir(outDir);
   const policy = loadPolicyFile(args.policy ? resolve(args.policy) : resolve(workspace, '.github/gatehouse.yml'));
   const { salt } = resolveSalt(process.env, workspace);
+  const audit = createRunAudit(policy);
   const outcomes = args.reports.map((report) => {
     logger.info(`normalize: reading ${report} as ${adapter.id}`);
-    return normalizeReportFile(adapter, resolve(report), { file: report, workspace, salt });
+    return normalizeReportFile(adapter, resolve(report), { file: report, workspace, salt, onSecretValue: (value) => audit.registerSecret(value) });
   });
   return finishRun({
     workspace,
@@ -38,5 +39,6 @@ export function normalizeCommand(args: NormalizeArgs, logger: Logger): 0 | 1 | 2
     policy,
     outcomes,
     logger,
+    audit,
   }).exitCode;
 }

@@ -5,7 +5,8 @@ import { loadPolicyFile, type LoadedPolicy } from '@gatehouse/policy';
 import { resolveSalt, type EngineOutcome } from '@gatehouse/pipeline';
 import type { EngineInvocation } from '@gatehouse/scanners';
 import { runInvocations } from '../local-engines';
-import { finishRun, prepareOutDir } from '../run-context';
+import { createRunAudit, finishRun, prepareOutDir } from '../run-context';
+import type { AuditLog } from '@gatehouse/report';
 
 export interface ScanArgs {
   path?: string;
@@ -28,6 +29,7 @@ export interface ScanRun {
   outDir: string;
   policy: LoadedPolicy;
   outcomes: EngineOutcome[];
+  audit: AuditLog;
 }
 
 /** Resolves paths and policy, clears stale outputs, runs the engines. Shared by scan and demo. */
@@ -38,14 +40,21 @@ export async function runLocalScan(args: ScanArgs, logger: Logger, extraInvocati
   prepareOutDir(outDir);
   const policy = loadPolicyFile(args.policy ? resolve(args.policy) : resolve(workspace, '.github/gatehouse.yml'));
   const { salt } = resolveSalt(process.env, workspace);
+  const audit = createRunAudit(policy);
   let invocations = [...localInvocations(), ...extraInvocations].map((i) => ({ ...i, options: { ...i.options, workspace } }));
   if (args.engines?.length) {
     const wanted = new Set(args.engines);
     invocations = invocations.filter((i) => wanted.has(i.engine));
   }
   logger.info(`gatehouse: scanning ${workspace} with ${invocations.map((i) => i.engine).join(', ')}`);
-  const outcomes = await runInvocations({ invocations, parse: { workspace, salt }, logger, allowDownload: args.allowDownload ?? false });
-  return { workspace, outDir, policy, outcomes };
+  const outcomes = await runInvocations({
+    invocations,
+    parse: { workspace, salt, onSecretValue: (value) => audit.registerSecret(value) },
+    logger,
+    audit,
+    allowDownload: args.allowDownload ?? false,
+  });
+  return { workspace, outDir, policy, outcomes, audit };
 }
 
 export async function scanCommand(args: ScanArgs, logger: Logger): Promise<0 | 1 | 2> {
