@@ -11,8 +11,8 @@ afterEach(async () => {
   await fake.close();
 });
 
-function get(path: string, token: string | null = fake.writeToken, redirect: RequestRedirect = 'manual') {
-  return fetch(`${fake.url}${path}`, { redirect, headers: token ? { authorization: `token ${token}` } : {} });
+function get(path: string, token: string | null = fake.writeToken) {
+  return fetch(`${fake.url}${path}`, { redirect: 'manual', headers: token ? { authorization: `token ${token}` } : {} });
 }
 
 describe('fake GitHub: artifacts of other workflow runs', () => {
