@@ -104,6 +104,29 @@ export class FakeGitHubState {
     return comment;
   }
 
+  /** Arranges an existing issue (one a person opened, or one of an earlier run). */
+  addIssue(spec: { title: string; body?: string | null; labels?: string[]; author?: UserSpec; state?: 'open' | 'closed' }): StoredIssue {
+    const now = githubTimestamp();
+    const closed = spec.state === 'closed';
+    const stored: StoredIssue = {
+      id: this.id(),
+      number: this.issueNumber(),
+      title: spec.title,
+      body: spec.body ?? null,
+      state: closed ? 'closed' : 'open',
+      stateReason: closed ? 'completed' : null,
+      labels: (spec.labels ?? []).map((name) => this.ensureLabel(name)),
+      assignees: [],
+      author: spec.author ?? GITHUB_ACTIONS_BOT,
+      comments: 0,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: closed ? now : null,
+    };
+    this.issues.push(stored);
+    return stored;
+  }
+
   commentsOn(issueNumber: number): StoredComment[] {
     return this.comments.filter((c) => c.issueNumber === issueNumber);
   }
