@@ -51,6 +51,31 @@ describe('createGitHubClient: retries and rate limits', () => {
     expect(logger.text()).toContain('GitHub asks to wait 3600 s, more than 60 s');
   });
 
+  it('waits for the primary rate limit to reset when the reset is near, then retries', async () => {
+    let calls = 0;
+    fake.on(LIST_COMMENTS, (request) => {
+      calls += 1;
+      if (calls > 1) return { status: 200, body: [] };
+      const reset = String(Math.floor(Date.now() / 1000) + 1);
+      return { ...fake.errorResponse(request, 403, 'API rate limit exceeded for installation ID 12345.'), headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } };
+    });
+    const client = testClient(fake, { logger });
+    expect((await listComments(client)).status).toBe(200);
+    expect(calls).toBe(2);
+    expect(logger.text()).toMatch(/primary rate limit on GET .*: retrying after [12] s/);
+  });
+
+  it('does not wait an hour for the primary rate limit: RateLimited, with the wait GitHub asked for', async () => {
+    fake.on(LIST_COMMENTS, (request) => ({
+      ...fake.errorResponse(request, 403, 'API rate limit exceeded for installation ID 12345.'),
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+    }));
+    const error = await listComments(testClient(fake, { logger })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimited);
+    expect((error as RateLimited).retryAfterSeconds).toBeGreaterThan(3000);
+    expect(fake.requestsTo('issues/list-comments')).toHaveLength(1);
+  });
+
   it('retries server errors, then succeeds', async () => {
     fake.injectFault(LIST_COMMENTS, { status: 502 }, 2);
     const client = testClient(fake, { logger });
