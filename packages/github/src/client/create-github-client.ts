@@ -41,7 +41,7 @@ export interface GitHubClientOptions {
   rateLimitSecondMs?: number;
   /** Spacing between writes (POST/PATCH/PUT/DELETE), as GitHub asks of integrations (default 1000 ms). */
   writeIntervalMs?: number;
-  /** Each attempt of a request is abandoned after this long (default 30 s). */
+  /** Each attempt of a request is abandoned after this long (default 60 s: a 10 MB SARIF upload on a slow self-hosted link). */
   requestTimeoutMs?: number;
 }
 
@@ -93,7 +93,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       },
     },
     // Order matters: the first plugin's hook is innermost, so each retry gets a fresh timeout.
-    requestTimeout(options.requestTimeoutMs ?? 30_000) as unknown as OctokitPlugin,
+    requestTimeout(options.requestTimeoutMs ?? 60_000) as unknown as OctokitPlugin,
     retry,
     throttling,
   );
