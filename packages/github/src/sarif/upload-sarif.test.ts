@@ -146,6 +146,13 @@ describe('uploadSarif', () => {
     expect(fake.state.sarifUploads).toHaveLength(2);
   });
 
+  it('keeps polling through a 404 right after the upload (not visible yet)', async () => {
+    fake.injectFault('GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}', { status: 404, message: 'Not Found' });
+    const outcome = await uploadSarif(testClient(fake), request(fixture('two-engines.sarif.json')));
+    expect(outcome).toMatchObject({ status: 'uploaded', categories: [{ status: 'complete' }, { status: 'complete' }] });
+    expect(fake.requestsTo('code-scanning/get-sarif').map((r) => r.status)).toEqual([404, 200, 200, 200, 200]);
+  });
+
   it('stops waiting at the deadline and reports the upload as pending, not failed', async () => {
     fake.state.sarifPendingPolls = 1_000_000;
     const outcome = await uploadSarif(testClient(fake, { logger }), request(fixture('two-engines.sarif.json'), { wait: { timeoutMs: 40, delaysMs: [10] } }));
