@@ -1,23 +1,7 @@
 import { advisoryUrl, classifyVulnId, type Identifier } from '@gatehouse/findings';
+import { httpUrlOrUndefined } from '../text/safe-url';
 
-const MAX_URL_LENGTH = 2_000;
-
-/**
- * An absolute http(s) URL that may go into an href, or undefined. `javascript:`, `data:`, `file:`,
- * relative URLs, URLs with credentials and anything unparsable are refused, never repaired.
- */
-export function httpUrlOrUndefined(candidate: string | undefined): string | undefined {
-  if (!candidate || candidate.length > MAX_URL_LENGTH) return undefined;
-  let url: URL;
-  try {
-    url = new URL(candidate.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (url.username || url.password) return undefined;
-  return url.href;
-}
+export { httpUrlOrUndefined };
 
 const CWE_ID = /^CWE-0*(\d{1,5})$/i;
 const OWASP_2021_PAGES: Record<string, string> = {

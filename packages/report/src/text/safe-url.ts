@@ -4,10 +4,11 @@ import { truncateText } from './truncate-text';
 const MAX_URL_LENGTH = 2_000;
 
 /**
- * An http(s) URL safe to put in a link, or undefined. Anything else (`javascript:`, `data:`, relative
- * paths, credentials in the URL, unparsable text) is refused rather than repaired.
+ * An absolute http(s) URL, or undefined. `javascript:`, `data:`, `file:`, relative URLs, URLs with
+ * credentials and anything unparsable are refused rather than repaired. Safe for an HTML href
+ * (escaped as an attribute by the caller).
  */
-export function safeHttpUrl(candidate: string | undefined): string | undefined {
+export function httpUrlOrUndefined(candidate: string | undefined): string | undefined {
   if (!candidate || candidate.length > MAX_URL_LENGTH) return undefined;
   let url: URL;
   try {
@@ -17,8 +18,13 @@ export function safeHttpUrl(candidate: string | undefined): string | undefined {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   if (url.username || url.password) return undefined;
+  return url.href;
+}
+
+/** An http(s) URL safe as a Markdown link destination, or undefined. */
+export function safeHttpUrl(candidate: string | undefined): string | undefined {
   // Parentheses and angle brackets would end a Markdown link destination early.
-  return url.href.replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return httpUrlOrUndefined(candidate)?.replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** `[text](url)` with the text escaped; plain escaped text when the URL is not a safe http(s) URL. */
