@@ -50,6 +50,16 @@ export const FIXTURE_EXPECTATIONS: readonly FixtureExpectation[] = [
   { file: 'semgrep/sarif-snapshot-with-autofix.sarif', engine: 'sarif', findings: 2, basis: 'PROVENANCE: results carrying fixes[] (counted: 2)' },
   { file: 'semgrep/sarif-snapshot-with-source.sarif', engine: 'sarif', findings: 2, basis: 'PROVENANCE: 4 rules, 2 results with snippets' },
   { file: 'trivy/sarif-image-alpine-310.golden.sarif', engine: 'sarif', findings: 4, categories: { container: 4 }, basis: 'PROVENANCE: 2 rules, 4 results, all warning' },
+
+  // gitleaks (PROVENANCE.md "gitleaks"; its SARIF files are the sarif adapter's rows above)
+  { file: 'gitleaks/baseline-two-findings-redacted.json', engine: 'gitleaks', findings: 2, categories: { secret: 2 }, basis: 'PROVENANCE: 2 pypi-upload-token findings, Secret/Match redacted to ****' },
+  { file: 'gitleaks/defectdojo-null-no-findings.json', engine: 'gitleaks', findings: 0, basis: 'PROVENANCE: the literal null (old gitleaks, no leaks)' },
+  { file: 'gitleaks/defectdojo-v7-legacy-format-redacted.json', engine: 'gitleaks', findings: 6, categories: { secret: 6 }, basis: 'PROVENANCE: legacy v7 schema, 6 AWS Access Key findings, offender REDACTED' },
+  { file: 'gitleaks/defectdojo-v8-many.json', engine: 'gitleaks', findings: 4, categories: { secret: 4 }, basis: 'PROVENANCE: 4 findings (aws-access-token x2, RSA-PK, generic-api-key)' },
+  { file: 'gitleaks/empty.json', engine: 'gitleaks', findings: 0, basis: 'PROVENANCE: [] - no findings' },
+  { file: 'gitleaks/json-simple.json', engine: 'gitleaks', findings: 1, categories: { secret: 1 }, basis: 'PROVENANCE: 1 synthetic finding (test-rule)' },
+  { file: 'gitleaks/template-jsonextra.json', engine: 'gitleaks', findings: 1, categories: { secret: 1 }, basis: 'PROVENANCE: jsonextra report template output, 1 finding with Line' },
+  { file: 'gitleaks/upstream-v7-legacy-format-3-findings.json', engine: 'gitleaks', findings: 3, categories: { secret: 3 }, basis: 'PROVENANCE: legacy v7 schema, 3 findings' },
 ];
 
 /** What each registered adapter declares for the hostile-input and legal-empty checks. */
@@ -88,5 +98,15 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
       { name: 'files without messages', content: '[{"filePath":"a.txt","sourceContentType":"text","messages":[]}]' },
     ],
     sample: 'runner-suppressed-and-not-scanned.json',
+  },
+
+  // secrets (issue 6)
+  {
+    engine: 'gitleaks',
+    legalEmpty: [
+      { name: '[] (gitleaks 8, no leaks)', content: '[]' },
+      { name: 'null (old gitleaks, no leaks)', content: 'null' },
+    ],
+    sample: 'v8-history-two-leaks.json',
   },
 ];
