@@ -1,9 +1,11 @@
 import type { ScannerAdapter } from './adapter';
 import { banditAdapter } from './bandit';
+import { detectSecretsAdapter } from './detect-secrets';
 import { gitleaksAdapter } from './gitleaks';
 import { AdapterRegistry } from './registry';
 import { sarifAdapter } from './sarif';
 import { secretlintAdapter } from './secretlint';
+import { trufflehogAdapter } from './trufflehog';
 
 /**
  * Every engine Gatehouse knows, registered explicitly. Add an adapter here and to the conformance
@@ -15,6 +17,8 @@ export const ALL_ADAPTERS: readonly ScannerAdapter[] = [
   secretlintAdapter,
   // secrets (issue 6)
   gitleaksAdapter,
+  detectSecretsAdapter,
+  trufflehogAdapter,
 ];
 
 export function createDefaultRegistry(): AdapterRegistry {
