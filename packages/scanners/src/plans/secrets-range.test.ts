@@ -165,6 +165,6 @@ describe('a 40-commit pull request whose commit 3 adds a secret and commit 5 rem
     expect(range).toMatchObject({ complete: true, commitCount: 1 });
     expect(range.description).toBe(`force push to feature: 1 commit of ${rewritten.slice(0, 7)} not on main or other branches`);
     expect(range.range).toMatchObject({ kind: 'commits', include: [rewritten] });
-    expect((range.range as { exclude: string[] }).exclude).toContain(prCommits[39]);
+    expect((range.range as { exclude: readonly string[] }).exclude).toContain(prCommits[39]);
   });
 });
