@@ -37,7 +37,10 @@ export function parseJsonDocument(text: string, file: string): unknown {
     const message = error instanceof Error ? error.message : String(error);
     const offset = offsetFromMessage(message, text);
     const truncated = offset !== undefined && offset >= text.trimEnd().length;
-    const reason = truncated ? 'report is truncated (JSON ends early)' : `invalid JSON: ${message.replace(/\s+in JSON at position \d+.*$/, '')}`;
+    // V8 quotes up to ten characters of the text around the error ('Unexpected token 'g', ..."abc", g"...'):
+    // in a secret scanner's report that can be part of a secret, so the quote is left out.
+    const described = message.replace(/\s+in JSON at position \d+.*$/s, '').replace(/,\s*(?:\.\.\.)?".*$/s, '');
+    const reason = truncated ? 'report is truncated (JSON ends early)' : `invalid JSON: ${described}`;
     if (offset === undefined) throw new ParseError(reason, file);
     const { line, column } = lineColumnAt(text, offset);
     throw new ParseError(reason, file, line, column);

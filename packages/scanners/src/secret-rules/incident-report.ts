@@ -44,7 +44,9 @@ const encodePath = (path: string) => path.split('/').map(encodeURIComponent).joi
 function repositoryLinks(finding: Finding, context: IncidentContext): string[] {
   const loc = finding.location;
   if (!context.serverUrl || !context.repository || loc.kind !== 'code' || !loc.commit) return [];
-  if (!/^https:\/\//.test(context.serverUrl) || !/^[\w.-]+\/[\w.-]+$/.test(context.repository)) return [];
+  const parts = context.repository.split('/');
+  const validRepository = parts.length === 2 && parts.every((p) => /^[\w.-]+$/.test(p) && p !== '.' && p !== '..');
+  if (!/^https:\/\/[^\s]+$/.test(context.serverUrl) || !validRepository) return [];
   const base = `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}`;
   const commit = encodeURIComponent(loc.commit);
   return [`${base}/commit/${commit}`, `${base}/blob/${commit}/${encodePath(loc.path)}${loc.startLine ? `#L${loc.startLine}` : ''}`];

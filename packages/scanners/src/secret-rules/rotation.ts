@@ -54,19 +54,19 @@ const ENTRIES: readonly Entry[] = [
     },
   },
   {
-    match: [['azure', 'storage'], ['accountkey'], ['azure', 'connection']],
-    advice: {
-      what: 'Azure Storage account key',
-      how: ['Regenerate the key that leaked (key1 or key2) in the storage account (Security + networking → Access keys), after moving clients to the other key or to Entra ID auth.'],
-      reference: 'https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage',
-    },
-  },
-  {
     match: [['service', 'bus'], ['sharedaccesskey']],
     advice: {
       what: 'Azure Service Bus shared access key',
       how: ['Regenerate the primary or secondary key of the shared access policy named in the connection string.'],
       reference: 'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas',
+    },
+  },
+  {
+    match: [['azure', 'storage'], ['accountkey'], ['storage', 'connection']],
+    advice: {
+      what: 'Azure Storage account key',
+      how: ['Regenerate the key that leaked (key1 or key2) in the storage account (Security + networking → Access keys), after moving clients to the other key or to Entra ID auth.'],
+      reference: 'https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage',
     },
   },
   {
