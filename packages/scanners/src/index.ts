@@ -13,3 +13,22 @@ export { banditConfigFromPyproject, renderBanditConfig, prepareBanditRun, type B
 export { secretlintAdapter, secretlintRunnerPath, SECRETLINT_RUNNER_ENV, BUILT_IN_IGNORES, SECRETLINT_VERSION } from './secretlint';
 export * from './secret-rules';
 export * from './scan-plan';
+// secrets (issue 6)
+export {
+  gitleaksAdapter,
+  GITLEAKS_EXIT_CODES,
+  GITLEAKS_LEAKS_EXIT_CODE,
+  gitleaksCommand,
+  prepareGitleaksRun,
+  renderDefaultGitleaksConfig,
+  DEFAULT_CONFIG_FILE as GITLEAKS_DEFAULT_CONFIG_FILE,
+  composeUserGitleaksConfig,
+  gitleaksExtendPath,
+} from './gitleaks';
+export { detectSecretsAdapter, updateSecretsBaseline, SECRETS_BASELINE_FILE, type BaselineUpdate, type BaselineUpdateOptions } from './detect-secrets';
+export { trufflehogAdapter, TRUFFLEHOG_EXIT_CODES } from './trufflehog';
+export { planSecrets, planStagedSecretsScan, type SecretsPlanInput, type SecretsScanPlan, type EngineSwitch } from './plans/secrets';
+export { resolveScanRange, type ScanEvent, type ScanRange, type FetchPolicy, type ResolveRangeOptions } from './git/scan-range';
+export { materialiseTrustedSecretsConfig, presentSecretsConfigFiles, SECRETS_TRUSTED_FILES } from './git/trusted-config';
+export { revisionArgs, gitleaksLogOpts, type RevisionRange } from './git/revision-args';
+export { writeAddedLines, type AddedLinesSource, type AddedLinesStats } from './git/added-lines';

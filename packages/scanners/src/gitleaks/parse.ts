@@ -90,19 +90,15 @@ function entriesOf(doc: unknown, file: string): unknown[] {
 
 function leakToDraft(leak: Leak, ctx: ParseContext): DraftWithHints {
   const value = usableSecretValue(leak.value) ? leak.value : undefined;
-  for (const v of new Set([value, ...leak.plaintext.filter(usableSecretValue)])) if (v !== undefined) ctx.onSecretValue?.(v);
+  if (ctx.onSecretValue) {
+    if (value !== undefined) ctx.onSecretValue(value);
+    for (const v of leak.plaintext) if (v !== value && usableSecretValue(v)) ctx.onSecretValue(v);
+  }
 
   const commit = commitId(leak.commit);
   const sameLine = leak.startLine !== undefined && leak.startLine === leak.endLine;
   const placed = codeLocation(
-    {
-      path: leak.path,
-      startLine: leak.startLine,
-      endLine: leak.endLine,
-      startColumn: leak.startColumn,
-      endColumn: sameLine ? leak.endColumn : undefined,
-      ...(commit ? { commit } : {}),
-    },
+    { path: leak.path, startLine: leak.startLine, endLine: leak.endLine, startColumn: leak.startColumn, endColumn: sameLine ? leak.endColumn : undefined, commit },
     ctx,
   );
   const own = secretRuleById(leak.ruleId);
@@ -111,11 +107,17 @@ function leakToDraft(leak: Leak, ctx: ParseContext): DraftWithHints {
   let message = `${title} in ${where}${commit ? ` (commit ${commit.slice(0, 12)})` : ''}`;
   if (placed.refused) message = `${message} (location not used: ${placed.refused})`;
   const rating = secretRatingFor(leak.ruleId, ENGINE);
+
+  // Built by assignment, not conditional spreads: this runs once per finding of reports of 100k.
+  const secret: NonNullable<DraftWithHints['secret']> = value !== undefined ? { hash: hashSecret(value, ctx.salt), preview: maskSecret(value) } : { preview: '****' };
   const author = authorOf(leak.author, leak.email);
+  if (author) secret.author = author;
   const committedAt = committedAtOf(leak.date);
-  const link = httpUrl(leak.link);
+  if (committedAt) secret.committedAt = committedAt;
   const fingerprint = leak.fingerprint?.trim() ? leak.fingerprint.trim().slice(0, 1_000) : undefined;
-  return {
+  const source: DraftWithHints['sources'][number] = { engine: ENGINE, nativeId: leak.ruleId };
+  if (fingerprint) source.fingerprint = fingerprint;
+  const draft: DraftWithHints = {
     category: 'secret',
     ruleId: leak.ruleId,
     title,
@@ -126,16 +128,14 @@ function leakToDraft(leak: Leak, ctx: ParseContext): DraftWithHints {
     aliases: [],
     location: placed.location,
     fix: SECRET_FIX,
-    secret: {
-      ...(value !== undefined ? { hash: hashSecret(value, ctx.salt), preview: maskSecret(value) } : { preview: '****' }),
-      ...(author ? { author } : {}),
-      ...(committedAt ? { committedAt } : {}),
-    },
-    sources: [{ engine: ENGINE, nativeId: leak.ruleId, ...(fingerprint ? { fingerprint } : {}) }],
-    ...(link ? { references: [link] } : {}),
-    ...(leak.tags.length > 0 ? { tags: [...new Set(leak.tags.map((t) => t.slice(0, 200)))].slice(0, 100) } : {}),
+    secret,
+    sources: [source],
     identityHints: fingerprint ? { fingerprint } : {},
   };
+  const link = httpUrl(leak.link);
+  if (link) draft.references = [link];
+  if (leak.tags.length > 0) draft.tags = [...new Set(leak.tags.map((t) => t.slice(0, 200)))].slice(0, 100);
+  return draft;
 }
 
 /** gitleaks' JSON report (8, 7, and 8's `jsonextra` template) into findings; SARIF goes to the sarif adapter. */
