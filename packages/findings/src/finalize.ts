@@ -22,7 +22,7 @@ export interface FinalizeOptions {
 export interface FinalizeResult {
   findings: Finding[];
   /** Drafts that did not validate: a bug in an adapter, reported and never silently dropped. */
-  rejected: { ruleId: string; reason: string }[];
+  rejected: { index: number; engine: string; ruleId: string; reason: string }[];
 }
 
 const TEXT_LIMITS: [keyof FindingDraft, number][] = [
@@ -96,7 +96,13 @@ export function finalizeFindings(drafts: readonly DraftWithHints[], options: Fin
     }
     const parsed = FindingSchema.safeParse(candidate);
     if (parsed.success) findings.push(parsed.data);
-    else rejected.push({ ruleId: String(draft.ruleId), reason: parsed.error.issues.map(formatIssue).join('; ') });
+    else
+      rejected.push({
+        index,
+        engine: draft.sources[0]?.engine ?? 'unknown',
+        ruleId: String(draft.ruleId),
+        reason: parsed.error.issues.map(formatIssue).join('; '),
+      });
   }
   return { findings, rejected };
 }

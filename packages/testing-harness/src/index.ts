@@ -18,6 +18,8 @@ export * from './fake-github/default-handlers/permission-check';
 export * from './fake-github/default-handlers/issue-comments';
 export * from './fake-github/default-handlers/code-scanning';
 export * from './fake-github/default-handlers/repository-contents';
+export * from './fake-github/default-handlers/actions-artifacts';
+export * from './fake-github/default-handlers/users';
 export * from './fake-artifact-service/fake-artifact-service';
 export * from './fake-artifact-service/runtime-token';
 export * from './fake-artifact-service/zip-archive';

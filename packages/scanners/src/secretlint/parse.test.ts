@@ -72,7 +72,8 @@ describe("the runner's reports", () => {
     const key = exampleSecret('gatehouse-private-key');
     const stripe = exampleSecret('gatehouse-stripe-secret-key');
     const file = await lintText(`${key.text}${stripe.text}`, 'deploy/keys.txt');
-    expect(file.messages.length).toBeGreaterThanOrEqual(4);
+    // Three rules always match (two for the key, one for Stripe); the generic entropy rule may add a fourth.
+    expect(file.messages.length).toBeGreaterThanOrEqual(3);
     const parsed = parseSecretlint(JSON.stringify([file]), context('r.json'));
     expect(parsed.findings.map((f) => f.ruleId)).toEqual(['@secretlint/secretlint-rule-privatekey:PrivateKey', 'gatehouse-stripe-secret-key']);
     // The generic rule joins in only when this random key clears its entropy threshold.

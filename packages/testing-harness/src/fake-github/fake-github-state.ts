@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { zipArchive } from '../fake-artifact-service/zip-archive';
 import type { FakeGitHub } from './fake-github';
 import { GITHUB_ACTIONS_BOT, githubTimestamp, type StoredComment, type StoredIssue, type StoredLabel, type UserSpec } from './github-objects';
 
@@ -13,6 +14,39 @@ export interface SarifUpload {
   checkoutUri?: string;
   /** Status polls answered so far. */
   polls: number;
+}
+
+/** An artifact of a workflow run of the repository, as the REST API lists it (GET /repos/{owner}/{repo}/actions/artifacts). */
+export interface StoredRepositoryArtifact {
+  id: number;
+  name: string;
+  /** The zip GitHub serves for it. */
+  content: Buffer;
+  digest: string;
+  createdAt: Date;
+  expiresAt: Date;
+  expired: boolean;
+  workflowRun: { id: number; repositoryId: number; headRepositoryId: number; headBranch: string; headSha: string };
+}
+
+export interface RepositoryArtifactOptions {
+  /** The branch the run ran on (workflow_run.head_branch); "main" by default. */
+  branch?: string;
+  /** The repository the run's head commit came from; a fork's id for fork pull requests. The fake's own by default. */
+  headRepositoryId?: number;
+  runId?: number;
+  headSha?: string;
+  createdAt?: Date;
+  expired?: boolean;
+  /** The zip as stored, instead of one made from `files` (for hostile archives). */
+  zip?: Buffer;
+}
+
+/** A file served from the fake's blob store (what artifact downloads redirect to). */
+export interface StoredBlob {
+  content: Buffer;
+  signature: string;
+  contentType: string;
 }
 
 export interface StoredFile {
@@ -31,6 +65,12 @@ export class FakeGitHubState {
   readonly sarifUploads: SarifUpload[] = [];
   /** Files by git ref (branch name, "refs/heads/x", or commit SHA), then by path. */
   readonly files = new Map<string, Map<string, StoredFile>>();
+  /** Artifacts of the repository's workflow runs (other runs than the one under test). */
+  readonly repositoryArtifacts: StoredRepositoryArtifact[] = [];
+  /** Blob storage behind signed download URLs, by path. */
+  readonly blobs = new Map<string, StoredBlob>();
+  /** The repository's id (GITHUB_REPOSITORY_ID as the runner harness sets it). */
+  readonly repositoryId = 123_456_789;
 
   /** False makes SARIF uploads answer 403 as a repository without code scanning does. */
   codeScanningEnabled = true;
@@ -64,6 +104,29 @@ export class FakeGitHubState {
     return comment;
   }
 
+  /** Arranges an existing issue (one a person opened, or one of an earlier run). */
+  addIssue(spec: { title: string; body?: string | null; labels?: string[]; author?: UserSpec; state?: 'open' | 'closed' }): StoredIssue {
+    const now = githubTimestamp();
+    const closed = spec.state === 'closed';
+    const stored: StoredIssue = {
+      id: this.id(),
+      number: this.issueNumber(),
+      title: spec.title,
+      body: spec.body ?? null,
+      state: closed ? 'closed' : 'open',
+      stateReason: closed ? 'completed' : null,
+      labels: (spec.labels ?? []).map((name) => this.ensureLabel(name)),
+      assignees: [],
+      author: spec.author ?? GITHUB_ACTIONS_BOT,
+      comments: 0,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: closed ? now : null,
+    };
+    this.issues.push(stored);
+    return stored;
+  }
+
   commentsOn(issueNumber: number): StoredComment[] {
     return this.comments.filter((c) => c.issueNumber === issueNumber);
   }
@@ -84,6 +147,39 @@ export class FakeGitHubState {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** Arranges an artifact of an earlier workflow run (a zip of `files`), newest last. */
+  addRepositoryArtifact(name: string, files: Readonly<Record<string, string | Buffer>>, options: RepositoryArtifactOptions = {}): StoredRepositoryArtifact {
+    const content = options.zip ?? zipArchive(files);
+    const createdAt = options.createdAt ?? new Date();
+    const runId = options.runId ?? 7_000_000_000 + this.repositoryArtifacts.length;
+    const artifact: StoredRepositoryArtifact = {
+      id: this.id(),
+      name,
+      content,
+      digest: `sha256:${createHash('sha256').update(content).digest('hex')}`,
+      createdAt,
+      expiresAt: new Date(createdAt.getTime() + 90 * 24 * 3600 * 1000),
+      expired: options.expired ?? false,
+      workflowRun: {
+        id: runId,
+        repositoryId: this.repositoryId,
+        headRepositoryId: options.headRepositoryId ?? this.repositoryId,
+        headBranch: options.branch ?? 'main',
+        headSha: options.headSha ?? createHash('sha1').update(`run:${runId}`).digest('hex'),
+      },
+    };
+    this.repositoryArtifacts.push(artifact);
+    return artifact;
+  }
+
+  /** Puts `content` in the blob store and returns its signed URL (on the fake's own origin, under /_blobs/). */
+  signedBlobUrl(path: string, content: Buffer, contentType = 'application/zip'): string {
+    const signature = randomBytes(18).toString('base64url');
+    const blobPath = `/_blobs/${path}`;
+    this.blobs.set(blobPath, { content, signature, contentType });
+    return `${this.fake.url}${blobPath}?sig=${signature}&se=2099-01-01T00%3A00%3A00Z&sp=r`;
   }
 
   label(name: string): StoredLabel | undefined {

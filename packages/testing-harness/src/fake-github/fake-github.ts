@@ -32,7 +32,7 @@ export interface FakeResponse {
 
 export type FakeHandler = (request: FakeRequest, fake: FakeGitHub) => FakeResponse | Promise<FakeResponse>;
 
-export type ViolationKind = 'unknown-route' | 'invalid-request' | 'no-handler' | 'invalid-response' | 'handler-error';
+export type ViolationKind = 'unknown-route' | 'invalid-request' | 'no-handler' | 'invalid-response' | 'handler-error' | 'credential-leak';
 
 export interface Violation {
   kind: ViolationKind;
@@ -70,6 +70,8 @@ export interface FakeGitHubOptions {
 }
 
 const MAX_REQUEST_BYTES = 40 * 1024 * 1024;
+/** Signed blob URLs (artifact downloads redirect there); not part of the REST API. */
+const BLOB_PATH_PREFIX = '/_blobs/';
 const API_DOCS = 'https://docs.github.com/rest';
 
 /**
@@ -222,6 +224,27 @@ export class FakeGitHub {
     this.violations.push(violation);
   }
 
+  /**
+   * Blob storage behind a signed URL, as the storage GitHub redirects artifact downloads to: the
+   * signature is the credential. A GitHub token sent along is a leak (the real storage is another
+   * host) and recorded as a violation.
+   */
+  private serveBlob(method: string, url: URL, headers: IncomingHttpHeaders, recorded: RecordedRequest, response: ServerResponse): void {
+    const blob = this.state.blobs.get(url.pathname);
+    const end = (status: number, body: Buffer, contentType: string) => {
+      recorded.status = status;
+      response.writeHead(status, { 'content-type': contentType, 'content-length': String(body.length) });
+      response.end(body);
+    };
+    if (headers.authorization) {
+      this.violation({ kind: 'credential-leak', method, path: url.pathname, problems: ['a GitHub token was sent to blob storage'] });
+    }
+    if (method !== 'GET' || !blob || url.searchParams.get('sig') !== blob.signature) {
+      return end(403, Buffer.from('<Error><Code>AuthenticationFailed</Code></Error>'), 'application/xml');
+    }
+    end(200, blob.content, blob.contentType);
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     const method = (request.method ?? 'GET').toUpperCase();
@@ -248,6 +271,8 @@ export class FakeGitHub {
       if (error instanceof BodyTooLargeError) return send(413, { message: 'Payload too large', documentation_url: API_DOCS });
       throw error;
     }
+
+    if (url.pathname.startsWith(BLOB_PATH_PREFIX)) return this.serveBlob(method, url, request.headers, recorded, response);
 
     const match = this.validator.match(method, url.pathname);
     if (!match) {

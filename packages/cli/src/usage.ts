@@ -1,0 +1,24 @@
+export const USAGE = `gatehouse — one finding schema, one policy, one gate
+
+Usage:
+  gatehouse scan [path] [--policy FILE] [--out DIR] [--staged] [--engines a,b]
+      Run the engines available here on a directory (default: .). Writes <path>/.gatehouse/.
+  gatehouse normalize --from <engine> <report>... [--policy FILE] [--out DIR] [--workspace DIR]
+      Turn reports produced elsewhere into findings, SARIF and a decision. Writes ./.gatehouse/.
+  gatehouse policy check [file]
+      Validate a policy file (default: .github/gatehouse.yml).
+  gatehouse baseline [path] [--out FILE]
+      Record the current findings as the baseline for new-only mode.
+  gatehouse demo [--out DIR]
+      The full pipeline on examples/vulnerable-app.
+
+Options:
+  --policy FILE   policy file (default <path>/.github/gatehouse.yml; built-in defaults when absent)
+  --out DIR       output directory
+  --verbose       debug output on stderr
+  --version       print the version
+  --help          this text
+
+Exit codes: 0 pass or warn; 1 blocked; 2 incomplete, unreadable report, unknown engine, or invalid
+policy/configuration (a run both blocked and incomplete exits 2, and the summary says both).
+`;

@@ -1,0 +1,58 @@
+import {
+  finalizeFindings,
+  FINDINGS_SCHEMA_VERSION,
+  mergeFindings,
+  type EngineRun,
+  type FindingsDocument,
+  type SourceLineReader,
+  type Target,
+} from '@gatehouse/findings';
+import { evaluate, type Evaluation, type EvaluationContext, type Policy } from '@gatehouse/policy';
+import { combineOutcomes, type EngineOutcome } from './engine-outcome';
+
+export interface AssembleInput {
+  outcomes: readonly EngineOutcome[];
+  policy: Policy;
+  now: Date;
+  target: Target;
+  toolVersion: string;
+  readLine?: SourceLineReader;
+  /** Ledger dates, baseline, VEX, mode: whatever the caller has. */
+  context?: Omit<EvaluationContext, 'engines'>;
+}
+
+export interface AssembledRun {
+  document: FindingsDocument;
+  evaluation: Evaluation;
+}
+
+/**
+ * The middle of the one flow: drafts from every engine get their identity, findings of one identity
+ * are merged, the policy decides. A draft an adapter produced that does not validate marks its engine
+ * incomplete: an adapter bug must not turn into a silently smaller report.
+ */
+export function assembleRun(input: AssembleInput): AssembledRun {
+  const outcomes = combineOutcomes(input.outcomes);
+  const engines: EngineRun[] = outcomes.map((o) => ({ ...o.engine }));
+  const drafts = outcomes.flatMap((o) => o.drafts);
+  const { findings, rejected } = finalizeFindings(drafts, input.readLine ? { readLine: input.readLine } : {});
+  for (const engine of engines) {
+    const own = rejected.filter((r) => r.engine === engine.id);
+    if (!own.length) continue;
+    engine.status = 'incomplete';
+    const why = `${own.length} finding(s) failed validation (first: ${own[0]!.ruleId}: ${own[0]!.reason})`;
+    engine.reason = [engine.reason, why].filter(Boolean).join('; ').slice(0, 4_000);
+  }
+  const merged = mergeFindings(findings);
+  const evaluation = evaluate(merged, input.policy, input.now, { ...input.context, engines });
+  const document: FindingsDocument = {
+    schemaVersion: FINDINGS_SCHEMA_VERSION,
+    tool: { name: 'gatehouse', version: input.toolVersion },
+    target: input.target,
+    generatedAt: input.now.toISOString(),
+    engines,
+    decision: evaluation.decision,
+    findings: evaluation.findings,
+  };
+  return { document, evaluation };
+}
