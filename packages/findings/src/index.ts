@@ -16,3 +16,4 @@ export * from './identity';
 export * from './finalize';
 export * from './merge';
 export * from './json-schema';
+export * from './json-document';

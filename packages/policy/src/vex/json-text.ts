@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { ParseError } from '@gatehouse/findings';
+import { ParseError, parseJsonDocument } from '@gatehouse/findings';
 import { YamlPositions, type SourcePosition } from '../load/yaml-positions';
 
 /** VEX documents can embed a whole SBOM; beyond this they are refused rather than read. */
@@ -8,33 +8,7 @@ export const MAX_VEX_CHARS = 64 * 1024 * 1024;
 /** JSON.parse with an error that names the file, line and column (and says "truncated" when it is). */
 export function parseJsonText(text: string, file: string): unknown {
   if (text.length > MAX_VEX_CHARS) throw new ParseError(`is larger than ${MAX_VEX_CHARS} characters`, file);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') throw new ParseError('is empty', file);
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    if (error instanceof RangeError) throw new ParseError('is nested too deeply to read', file);
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : /end of JSON input/.test(message) ? body.length : undefined;
-    const truncated = offset !== undefined && offset >= body.trimEnd().length;
-    const reason = truncated ? 'is truncated (JSON ends early)' : 'is not valid JSON';
-    if (offset === undefined) throw new ParseError(reason, file);
-    const { line, column } = lineColumn(body, offset);
-    throw new ParseError(reason, file, line, column);
-  }
-}
-
-function lineColumn(text: string, offset: number): SourcePosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < Math.min(offset, text.length); i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return parseJsonDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
 }
 
 /** Above this, an error names the key path without a line: re-reading a huge document to place it costs too much. */
