@@ -27,6 +27,15 @@ function offsetFromMessage(message: string, text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * V8's JSON.parse messages quote up to ten characters of the text around the error
+ * (`Unexpected token 'g', ..."abc", g"... is not valid JSON`). In a secret scanner's report that
+ * can be part of a secret, so the quote (and the position, given separately) is left out.
+ */
+export function withoutQuotedText(message: string): string {
+  return message.replace(/\s+in JSON at position \d+.*$/s, '').replace(/,\s*(?:\.\.\.)?".*$/s, '');
+}
+
 /** JSON.parse with an error that names the file, line and column, and says "truncated" when it is. */
 export function parseJsonDocument(text: string, file: string): unknown {
   if (text.trim() === '') throw new ParseError('report is empty', file);
@@ -37,7 +46,7 @@ export function parseJsonDocument(text: string, file: string): unknown {
     const message = error instanceof Error ? error.message : String(error);
     const offset = offsetFromMessage(message, text);
     const truncated = offset !== undefined && offset >= text.trimEnd().length;
-    const reason = truncated ? 'report is truncated (JSON ends early)' : `invalid JSON: ${message.replace(/\s+in JSON at position \d+.*$/, '')}`;
+    const reason = truncated ? 'report is truncated (JSON ends early)' : `invalid JSON: ${withoutQuotedText(message)}`;
     if (offset === undefined) throw new ParseError(reason, file);
     const { line, column } = lineColumnAt(text, offset);
     throw new ParseError(reason, file, line, column);
@@ -59,7 +68,7 @@ export function parseJsonLines(text: string): JsonLinesResult {
     try {
       result.records.push({ line: index + 1, value: JSON.parse(line) });
     } catch (error) {
-      result.errors.push({ line: index + 1, reason: error instanceof Error ? error.message : String(error) });
+      result.errors.push({ line: index + 1, reason: withoutQuotedText(error instanceof Error ? error.message : String(error)) });
     }
   });
   return result;

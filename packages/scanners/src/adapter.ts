@@ -68,6 +68,13 @@ export interface RunOptions {
   workDir?: string;
   /** A file listing the targets, one per line, for engines given more targets than fit on a command line. */
   targetsFile?: string;
+  /**
+   * Where the engine's repository configuration (`.gitleaks.toml`, `.gitleaksignore`,
+   * `.secretlintignore`, `.secrets.baseline`, …) is read from: on pull_request a copy of those files
+   * from the base ref (ARCHITECTURE.md, tamper resistance), else the workspace. When set, engines
+   * never take such files from `workspace`, which on a pull request is the PR's own content.
+   */
+  trustedConfigDir?: string;
   extraArgs?: readonly string[];
 }
 

@@ -69,13 +69,15 @@ function expectRefused(adapter: ScannerAdapter, content: string, file: string) {
 }
 
 function isLegalEmpty(profile: AdapterConformance, content: string): boolean {
+  // JSON-lines engines (trufflehog) print nothing at all when they find nothing.
+  if (profile.legalEmpty.some((e) => e.content === content)) return true;
   let value: unknown;
   try {
     value = JSON.parse(content);
   } catch {
     return false;
   }
-  return profile.legalEmpty.some((e) => isDeepStrictEqual(JSON.parse(e.content), value));
+  return profile.legalEmpty.some((e) => e.content.trim() !== '' && isDeepStrictEqual(JSON.parse(e.content), value));
 }
 
 describe('every registered adapter', () => {

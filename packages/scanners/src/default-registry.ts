@@ -6,6 +6,9 @@ import { sarifAdapter } from './sarif';
 import { secretlintAdapter } from './secretlint';
 import { semgrepAdapter } from './semgrep';
 import { trivyAdapter } from './trivy';
+import { detectSecretsAdapter } from './detect-secrets';
+import { gitleaksAdapter } from './gitleaks';
+import { trufflehogAdapter } from './trufflehog';
 
 /**
  * Every engine Gatehouse knows, registered explicitly. Add an adapter here and to the conformance
@@ -19,6 +22,10 @@ export const ALL_ADAPTERS: readonly ScannerAdapter[] = [
   semgrepAdapter,
   trivyAdapter,
   containerHardeningAdapter,
+  // secrets (issue 6)
+  gitleaksAdapter,
+  detectSecretsAdapter,
+  trufflehogAdapter,
 ];
 
 export function createDefaultRegistry(): AdapterRegistry {

@@ -23,3 +23,22 @@ export { canonicalCheckId } from './trivy/rule-id';
 export { containerHardeningAdapter, HARDENING_RULES, HARDENING_RULE_KEYS, disabledRules, checkFiles, fileKind, type HardeningRule, type CheckedFile } from './container-hardening';
 export { planSast, isIacCandidate, MAX_CHANGED_FILES_ON_ARGV, type SastPlanInput } from './plans/sast';
 export { gatherSastGitFacts, changedFiles, trackedFiles, type SastGitFacts } from './plans/sast-changes';
+// secrets (issue 6)
+export {
+  gitleaksAdapter,
+  GITLEAKS_EXIT_CODES,
+  GITLEAKS_LEAKS_EXIT_CODE,
+  gitleaksCommand,
+  prepareGitleaksRun,
+  renderDefaultGitleaksConfig,
+  DEFAULT_CONFIG_FILE as GITLEAKS_DEFAULT_CONFIG_FILE,
+  composeUserGitleaksConfig,
+  gitleaksExtendPath,
+} from './gitleaks';
+export { detectSecretsAdapter, updateSecretsBaseline, SECRETS_BASELINE_FILE, type BaselineUpdate, type BaselineUpdateOptions } from './detect-secrets';
+export { trufflehogAdapter, TRUFFLEHOG_EXIT_CODES } from './trufflehog';
+export { planSecrets, planStagedSecretsScan, type SecretsPlanInput, type SecretsScanPlan, type EngineSwitch } from './plans/secrets';
+export { resolveScanRange, type ScanEvent, type ScanRange, type FetchPolicy, type ResolveRangeOptions } from './git/scan-range';
+export { materialiseTrustedSecretsConfig, presentSecretsConfigFiles, SECRETS_TRUSTED_FILES } from './git/trusted-config';
+export { revisionArgs, gitleaksLogOpts, type RevisionRange } from './git/revision-args';
+export { writeAddedLines, type AddedLinesSource, type AddedLinesStats } from './git/added-lines';

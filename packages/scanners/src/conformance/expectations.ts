@@ -71,6 +71,26 @@ export const FIXTURE_EXPECTATIONS: readonly FixtureExpectation[] = [
   { file: 'trivy/misconfig-helm.golden.json', engine: 'trivy', findings: 18, categories: { iac: 18 }, basis: 'PROVENANCE: 18 FAIL misconfigurations on a Helm chart' },
   { file: 'trivy/misconfig-terraform-remote-module.golden.json', engine: 'trivy', findings: 3, categories: { iac: 3 }, basis: 'PROVENANCE: 3 FAIL misconfigs across 2 Results' },
   { file: 'trivy/secrets.golden.json', engine: 'trivy', findings: 2, categories: { secret: 2 }, basis: 'PROVENANCE: 2 Secrets' },
+  // gitleaks (PROVENANCE.md "gitleaks"; its SARIF files are the sarif adapter's rows above)
+  { file: 'gitleaks/baseline-two-findings-redacted.json', engine: 'gitleaks', findings: 2, categories: { secret: 2 }, basis: 'PROVENANCE: 2 pypi-upload-token findings, Secret/Match redacted to ****' },
+  { file: 'gitleaks/defectdojo-null-no-findings.json', engine: 'gitleaks', findings: 0, basis: 'PROVENANCE: the literal null (old gitleaks, no leaks)' },
+  { file: 'gitleaks/defectdojo-v7-legacy-format-redacted.json', engine: 'gitleaks', findings: 6, categories: { secret: 6 }, basis: 'PROVENANCE: legacy v7 schema, 6 AWS Access Key findings, offender REDACTED' },
+  { file: 'gitleaks/defectdojo-v8-many.json', engine: 'gitleaks', findings: 4, categories: { secret: 4 }, basis: 'PROVENANCE: 4 findings (aws-access-token x2, RSA-PK, generic-api-key)' },
+  { file: 'gitleaks/empty.json', engine: 'gitleaks', findings: 0, basis: 'PROVENANCE: [] - no findings' },
+  { file: 'gitleaks/json-simple.json', engine: 'gitleaks', findings: 1, categories: { secret: 1 }, basis: 'PROVENANCE: 1 synthetic finding (test-rule)' },
+  { file: 'gitleaks/template-jsonextra.json', engine: 'gitleaks', findings: 1, categories: { secret: 1 }, basis: 'PROVENANCE: jsonextra report template output, 1 finding with Line' },
+  { file: 'gitleaks/upstream-v7-legacy-format-3-findings.json', engine: 'gitleaks', findings: 3, categories: { secret: 3 }, basis: 'PROVENANCE: legacy v7 schema, 3 findings' },
+
+  // detect-secrets (PROVENANCE.md "detect-secrets")
+  { file: 'detect-secrets/v0.11.0-audited-is_secret.json', engine: 'detect-secrets', findings: 10, suppressed: 8, categories: { secret: 10 }, basis: 'PROVENANCE: 10 secrets, is_secret: false on 8 entries' },
+  { file: 'detect-secrets/v0.14.2-test-baseline.json', engine: 'detect-secrets', findings: 29, categories: { secret: 29 }, basis: 'PROVENANCE: legacy 0.14 schema, 29 secrets in 13 files' },
+
+  // trufflehog (PROVENANCE.md "trufflehog")
+  { file: 'trufflehog/defectdojo-v3-git-base64-raw.jsonl', engine: 'trufflehog', findings: 4, categories: { secret: 4 }, basis: 'PROVENANCE: 4 JSONL records, base64 Raw, all Verified' },
+  { file: 'trufflehog/defectdojo-v3-github-base64-raw.jsonl', engine: 'trufflehog', findings: 4, categories: { secret: 4 }, basis: 'PROVENANCE: the same 4 findings via trufflehog github' },
+  { file: 'trufflehog/heimdall-docker-pretty-array.json', engine: 'trufflehog', findings: 50, categories: { secret: 50 }, basis: 'PROVENANCE: 50 findings from trufflehog docker, re-wrapped as a pretty array' },
+  { file: 'trufflehog/heimdall-git-pretty-array.json', engine: 'trufflehog', findings: 3, categories: { secret: 3 }, basis: 'PROVENANCE: pretty array of 3 verified git findings' },
+  { file: 'trufflehog/readme-git-verified-aws.jsonl', engine: 'trufflehog', findings: 1, categories: { secret: 1 }, basis: 'PROVENANCE: single JSON line, verified AWS key' },
 ];
 
 /** What each registered adapter declares for the hostile-input and legal-empty checks. */
@@ -133,5 +153,21 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
       { name: 'no Dockerfiles or compose files', content: '{"tool":"gatehouse-container-hardening","schemaVersion":1,"rules":[],"scanned":[],"results":[],"errors":[]}' },
     ],
     sample: 'report-vulnerable-app-and-broken-compose.json',
+  // secrets (issue 6)
+    engine: 'gitleaks',
+      { name: '[] (gitleaks 8, no leaks)', content: '[]' },
+      { name: 'null (old gitleaks, no leaks)', content: 'null' },
+    sample: 'v8-history-two-leaks.json',
+  },
+    engine: 'detect-secrets',
+      { name: 'a 1.x scan with no results', content: '{"version":"1.5.0","plugins_used":[],"filters_used":[],"results":{},"generated_at":"2024-01-01T00:00:00Z"}' },
+      { name: 'a 0.x baseline with no results', content: '{"exclude":{"files":null,"lines":null},"generated_at":"2020-01-01T00:00:00Z","plugins_used":[],"results":{},"version":"0.14.2"}' },
+    sample: 'v1.5-audited-baseline.json',
+  },
+    engine: 'trufflehog',
+      { name: 'no output (trufflehog prints nothing when it finds nothing)', content: '' },
+      { name: 'a blank line', content: '   \n' },
+      { name: '[] (a re-wrapped report of nothing)', content: '[]' },
+    sample: 'v3-git-filesystem-docker.jsonl',
   },
 ];

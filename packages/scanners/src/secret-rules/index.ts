@@ -6,3 +6,6 @@ export { secretlintPatternOptions, secretlintRegexString, type SecretlintPattern
 export { gitleaksRuleFields, type GitleaksRuleFields } from './render-gitleaks';
 export { findSecretRuleMatches, passesSecretRuleFilters, type SecretRuleMatch } from './matcher';
 export { exampleSecret, randomChars, EXAMPLE_SECRETS, type ExampleSecret } from './examples';
+export { renderGitleaksToml, tomlString, type GitleaksTomlOptions } from './render-gitleaks-toml';
+export { rotationAdviceFor, rotationSteps, type RotationAdvice } from './rotation';
+export { buildSecretIncidentReport, incidentReportLines, type SecretIncidentReport, type IncidentContext } from './incident-report';

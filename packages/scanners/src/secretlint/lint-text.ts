@@ -24,13 +24,20 @@ export async function lintText(content: string, filePath: string, contentType: '
     options: { config: createLintConfig(disabled), maskSecrets: false, locale: 'en' },
   });
   const messages: RunnerMessage[] = [];
+  let lines: string[] | undefined;
+  // gitleaks' inline allow comment counts here too, so both engines agree on what a person allowed.
+  const allowedByGitleaksComment = (line: number) => (lines ??= content.split('\n'))[line - 1]?.includes('gitleaks:allow') ?? false;
   for (const m of result.messages) {
     const data = (m.data ?? {}) as Record<string, unknown>;
     if (m.ruleId === PATTERN_RULE && typeof data.PATTERN_NAME === 'string') {
       const rule = secretRuleById(data.PATTERN_NAME);
       if (rule && !passesSecretRuleFilters(rule, String(data.CREDENTIAL ?? ''))) continue;
     }
-    const suppressed = disabled.some((d) => covers(d, m));
+    const suppressedBy = disabled.some((d) => covers(d, m))
+      ? 'secretlint-disable comment'
+      : allowedByGitleaksComment(m.loc.start.line)
+        ? 'gitleaks:allow comment'
+        : undefined;
     messages.push({
       type: 'message',
       ruleId: m.ruleId,
@@ -42,7 +49,7 @@ export async function lintText(content: string, filePath: string, contentType: '
       loc: m.loc,
       severity: m.severity === 'warning' || m.severity === 'info' ? m.severity : 'error',
       data,
-      ...(suppressed ? { gatehouse: { suppressedBy: 'secretlint-disable comment' } } : {}),
+      ...(suppressedBy ? { gatehouse: { suppressedBy } } : {}),
     });
   }
   return { filePath, sourceContentType: contentType, messages };

@@ -5,7 +5,8 @@ import { isJsonObject, readJsonReport } from '../json-document';
 import { secretRuleById } from '../secret-rules';
 import { describeIssues } from '../zod-issues';
 import { PATTERN_RULE, RUNNER_RULE_ID } from './report-format';
-import { SecretlintFileSchema, SecretlintMessageSchema, type SecretlintMessage } from './schema';
+import { authorOf, commitId, committedAtOf } from '../secret-rules/finding-parts';
+import { SecretlintFileSchema, SecretlintMessageSchema, type SecretlintFileOrigin, type SecretlintMessage } from './schema';
 import { redactMessage, secretValueOf, secretValuesOfData } from './secret-value';
 
 const GENERIC_RULE = 'gatehouse-generic-high-entropy-token';
@@ -74,7 +75,16 @@ function primaryOf(group: SecretlintMessage[]): SecretlintMessage {
   return [...group].sort((a, b) => Number(patternName(a) === GENERIC_RULE) - Number(patternName(b) === GENERIC_RULE))[0]!;
 }
 
-function groupToDraft(group: SecretlintMessage[], filePath: string, sourceContent: string | null | undefined, ctx: ParseContext): DraftWithHints {
+/** What a suppressed group's messages say suppressed them. */
+function suppressionOf(group: SecretlintMessage[]): DraftWithHints['suppression'] {
+  if (!group.every((m) => m.gatehouse?.suppressedBy)) return undefined;
+  if (group.every((m) => m.gatehouse?.suppressedBy === 'gitleaks:allow comment')) {
+    return { kind: 'inline', reason: 'gitleaks:allow comment on the line', ref: 'gitleaks:allow' };
+  }
+  return { kind: 'inline', reason: 'secretlint-disable comment in the source', ref: 'secretlint-disable' };
+}
+
+function groupToDraft(group: SecretlintMessage[], filePath: string, sourceContent: string | null | undefined, origin: SecretlintFileOrigin | undefined, ctx: ParseContext): DraftWithHints {
   const primary = primaryOf(group);
   const ruleId = ruleIdOf(primary);
   const value = secretValueOf(primary, sourceContent);
@@ -89,17 +99,22 @@ function groupToDraft(group: SecretlintMessage[], filePath: string, sourceConten
       endLine: primary.loc?.end.line,
       startColumn: primary.loc ? primary.loc.start.column + 1 : undefined,
       endColumn: primary.loc && primary.loc.end.line === primary.loc.start.line ? primary.loc.end.column + 1 : undefined,
+      ...(commitId(origin?.commit) ? { commit: commitId(origin?.commit)! } : {}),
     },
     ctx,
   );
+  const author = authorOf(origin?.author, origin?.email);
+  const committedAt = committedAtOf(origin?.committedAt);
   const title = titleOf(primary, ruleId);
   let message = redactMessage(primary.message ?? title, [...allValues]);
+  const commit = placed.location.kind === 'code' ? placed.location.commit : undefined;
+  if (commit) message = `${message} (added in commit ${commit.slice(0, 12)})`;
   if (placed.refused) message = `${message} (location not used: ${placed.refused})`;
   const own = secretRuleById(ruleId);
   const rating: RatedSeverity = own?.severity
     ? { severity: own.severity, severityBasis: { kind: 'default', reason: own.severityReason ?? `severity of Gatehouse rule ${own.id}` } }
     : DEFAULT_RATING;
-  const suppressed = group.every((m) => m.gatehouse?.suppressedBy);
+  const suppression = suppressionOf(group);
   const docsUrl = primary.docsUrl && /^https?:\/\//i.test(primary.docsUrl) ? primary.docsUrl.slice(0, 2_000) : undefined;
   const sources = [...new Map(group.map((m) => [ruleIdOf(m), m])).entries()].slice(0, 50).map(([nativeId, m]) => ({
     engine: 'secretlint',
@@ -117,10 +132,14 @@ function groupToDraft(group: SecretlintMessage[], filePath: string, sourceConten
     aliases: [],
     location: placed.location,
     fix: { available: false, versions: [], state: 'unknown', advice: 'rotate the secret, then remove it from the code and the history' },
-    secret: value !== undefined ? { hash: hashSecret(value, ctx.salt), preview: maskSecret(value) } : { preview: '****' },
+    secret: {
+      ...(value !== undefined ? { hash: hashSecret(value, ctx.salt), preview: maskSecret(value) } : { preview: '****' }),
+      ...(author ? { author } : {}),
+      ...(committedAt ? { committedAt } : {}),
+    },
     sources,
     ...(docsUrl ? { references: [docsUrl] } : {}),
-    ...(suppressed ? { suppression: { kind: 'inline' as const, reason: 'secretlint-disable comment in the source', ref: 'secretlint-disable' } } : {}),
+    ...(suppression ? { suppression } : {}),
   };
 }
 
@@ -153,13 +172,13 @@ export function parseSecretlint(content: string, ctx: ParseContext): ParseResult
     });
     for (const group of groupOverlapping(messages)) {
       out.nativeCount++;
-      out.findings.push(groupToDraft(group, file.data.filePath, file.data.sourceContent, ctx));
+      out.findings.push(groupToDraft(group, file.data.filePath, file.data.sourceContent, file.data.gatehouse, ctx));
     }
   });
 
   if (notScanned > MAX_REASONS) out.incomplete.push(`secretlint did not scan ${notScanned - MAX_REASONS} more files`);
   const suppressed = out.findings.filter((f) => f.suppression).length;
-  if (suppressed > 0) out.notes!.push(`${suppressed} secrets are under secretlint-disable comments (kept as suppressed)`);
+  if (suppressed > 0) out.notes!.push(`${suppressed} secrets are under secretlint-disable or gitleaks:allow comments (kept as suppressed)`);
   const withoutValue = out.findings.filter((f) => !f.secret?.hash).length;
   if (withoutValue > 0) out.notes!.push(`${withoutValue} secrets could not be identified by value (masked report without source): identity falls back to the location`);
   return out;

@@ -3,7 +3,8 @@
  * `{filePath, messages}`), without `sourceContent` (whole files would put every secret and a
  * repository's worth of text into the report), plus two additions the adapter understands:
  * `gatehouse.suppressedBy` on messages a `secretlint-disable` comment covers, and messages of the
- * runner's own rule for files it could not scan.
+ * runner's own rule for files it could not scan; and, for history scans (`--added-lines`),
+ * `gatehouse: {commit, author, email, committedAt}` on each file result.
  */
 export const RUNNER_RULE_ID = 'gatehouse/secretlint-runner';
 export const PATTERN_RULE = '@secretlint/secretlint-rule-pattern';
@@ -23,10 +24,19 @@ export interface RunnerMessage {
   gatehouse?: { suppressedBy: string };
 }
 
+/** Where a file of a history scan (`--added-lines`) comes from: the commit that added the lines, and its author. */
+export interface RunnerFileOrigin {
+  commit?: string;
+  author?: string;
+  email?: string;
+  committedAt?: string;
+}
+
 export interface RunnerFileResult {
   filePath: string;
   sourceContentType: 'text' | 'binary';
   messages: RunnerMessage[];
+  gatehouse?: RunnerFileOrigin;
 }
 
 export function notScannedResult(filePath: string, reason: string): RunnerFileResult {

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { lintAddedLines } from './added-lines-input';
 import { collectFiles, loadIgnore } from './collect-files';
 import { lintText } from './lint-text';
 import { notScannedResult, RUNNER_RULE_ID, type RunnerFileResult } from './report-format';
@@ -20,6 +21,7 @@ interface RunnerArgs {
   filesFrom?: string;
   ignoreFile?: string;
   stdinFileName?: string;
+  addedLines?: string;
   maxFileBytes: number;
 }
 
@@ -55,6 +57,9 @@ function parseArgs(argv: readonly string[]): RunnerArgs {
         break;
       case '--stdin-file-name':
         args.stdinFileName = value(i++, arg);
+        break;
+      case '--added-lines':
+        args.addedLines = value(i++, arg);
         break;
       case '--max-file-bytes': {
         const n = Number(value(i++, arg));
@@ -103,7 +108,8 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 
 /**
  * The runner's command line: `[--format json] [--output FILE] [--files-from FILE]
- * [--ignore-file FILE] [--stdin-file-name NAME] [--max-file-bytes N] [--] TARGET...`.
+ * [--ignore-file FILE] [--stdin-file-name NAME] [--added-lines FILE] [--max-file-bytes N] [--] TARGET...`.
+ * `--added-lines` lints the lines a range of commits added (see added-lines-input.ts) instead of files.
  * Exit codes as secretlint's: 0 nothing found, 1 something to report (a secret not suppressed,
  * or a file that could not be scanned), 2 the runner itself failed.
  */
@@ -113,6 +119,9 @@ export async function runSecretlintRunner(argv: readonly string[], io: RunnerIo)
     let results: RunnerFileResult[];
     if (args.stdinFileName !== undefined) {
       results = [await lintText(await io.readStdin(), args.stdinFileName)];
+    } else if (args.addedLines !== undefined) {
+      if (args.targets.length > 0 || args.filesFrom) throw new UsageError('--added-lines takes no other targets');
+      results = await lintAddedLines(resolve(io.cwd, args.addedLines), loadIgnore(io.cwd, args.ignoreFile));
     } else {
       const targets = [...args.targets];
       if (args.filesFrom) {

@@ -24,4 +24,9 @@ export const SecretlintFileSchema = z.looseObject({
   sourceContent: z.string().nullable().optional(),
   sourceContentType: z.string().optional(),
   messages: z.array(z.unknown()),
+  /** The runner's history scans: the commit that added the lines, and its author. */
+  gatehouse: z
+    .looseObject({ commit: z.string().optional(), author: z.string().optional(), email: z.string().optional(), committedAt: z.string().optional() })
+    .optional(),
 });
+export type SecretlintFileOrigin = NonNullable<z.infer<typeof SecretlintFileSchema>['gatehouse']>;
