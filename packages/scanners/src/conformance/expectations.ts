@@ -139,7 +139,8 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
       { name: 'results: [] with version and skipped_rules', content: '{"version":"1.156.0","results":[],"errors":[],"paths":{"scanned":[]},"skipped_rules":[]}' },
     ],
     sample: 'v1-vocabularies-nosemgrep-secret-partial.json',
-  },  {
+  },
+  {
     engine: 'trivy',
     legalEmpty: [
       { name: 'no Results key (nothing found)', content: '{"SchemaVersion":2,"ArtifactName":".","ArtifactType":"repository"}' },
@@ -147,27 +148,39 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
       { name: 'Results: null', content: '{"SchemaVersion":2,"ArtifactName":"apps","ArtifactType":"filesystem","Results":null}' },
     ],
     sample: 'config-dockerfile-helm-exception-pass.json',
-  },  {
+  },
+  {
     engine: 'container-hardening',
     legalEmpty: [
       { name: 'no Dockerfiles or compose files', content: '{"tool":"gatehouse-container-hardening","schemaVersion":1,"rules":[],"scanned":[],"results":[],"errors":[]}' },
     ],
     sample: 'report-vulnerable-app-and-broken-compose.json',
+  },
+
   // secrets (issue 6)
+  {
     engine: 'gitleaks',
+    legalEmpty: [
       { name: '[] (gitleaks 8, no leaks)', content: '[]' },
       { name: 'null (old gitleaks, no leaks)', content: 'null' },
+    ],
     sample: 'v8-history-two-leaks.json',
   },
+  {
     engine: 'detect-secrets',
+    legalEmpty: [
       { name: 'a 1.x scan with no results', content: '{"version":"1.5.0","plugins_used":[],"filters_used":[],"results":{},"generated_at":"2024-01-01T00:00:00Z"}' },
       { name: 'a 0.x baseline with no results', content: '{"exclude":{"files":null,"lines":null},"generated_at":"2020-01-01T00:00:00Z","plugins_used":[],"results":{},"version":"0.14.2"}' },
+    ],
     sample: 'v1.5-audited-baseline.json',
   },
+  {
     engine: 'trufflehog',
+    legalEmpty: [
       { name: 'no output (trufflehog prints nothing when it finds nothing)', content: '' },
       { name: 'a blank line', content: '   \n' },
       { name: '[] (a re-wrapped report of nothing)', content: '[]' },
+    ],
     sample: 'v3-git-filesystem-docker.jsonl',
   },
 ];
