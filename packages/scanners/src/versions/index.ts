@@ -1,0 +1,3 @@
+export * from './version-scheme';
+export * from './osv-range';
+export * from './fix-versions';
