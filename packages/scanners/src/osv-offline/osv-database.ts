@@ -1,5 +1,5 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { normalisePypiName, normaliseVulnId } from '@gatehouse/findings';
 import { describeIssues } from '../zod-issues';
 import { packageKey } from '../manifests/package-ref';
@@ -55,14 +55,15 @@ function unescapeJsonString(raw: string): string {
 /** An in-memory slice of an OSV export: the records that name the scan's packages, indexed by package. */
 export class OsvDatabase {
   private readonly byPackage = new Map<string, OsvRecord[]>();
-  private readonly byVulnId = new Map<string, OsvRecord>();
+  private readonly byVulnId = new Map<string, OsvRecord[]>();
 
   constructor(readonly stats: OsvDatabaseStats) {}
 
   add(record: OsvRecord): void {
-    for (const id of [record.id, ...(record.aliases ?? [])]) {
-      const key = normaliseVulnId(id);
-      if (!this.byVulnId.has(key) || key === normaliseVulnId(record.id)) this.byVulnId.set(key, record);
+    for (const id of new Set([record.id, ...(record.aliases ?? [])].map(normaliseVulnId))) {
+      const list = this.byVulnId.get(id);
+      if (list) list.push(record);
+      else this.byVulnId.set(id, [record]);
     }
     const seen = new Set<string>();
     for (const affected of record.affected ?? []) {
@@ -81,10 +82,9 @@ export class OsvDatabase {
     return (this.byPackage.get(packageKey(ecosystem, name)) ?? []).filter((r) => r.withdrawn === undefined);
   }
 
-  /** A non-withdrawn record by its id or one of its aliases. */
-  recordById(id: string): OsvRecord | undefined {
-    const record = this.byVulnId.get(normaliseVulnId(id));
-    return record && record.withdrawn === undefined ? record : undefined;
+  /** Non-withdrawn records whose id or aliases include `id`. */
+  recordsById(id: string): OsvRecord[] {
+    return (this.byVulnId.get(normaliseVulnId(id)) ?? []).filter((r) => r.withdrawn === undefined);
   }
 
   coversEcosystem(ecosystem: string): boolean {
@@ -142,17 +142,24 @@ export async function loadOsvDatabase(source: string, wants: DatabaseWants, opti
     database.add(parsed.data);
   };
 
+  // Places are named relative to the export, so messages read the same on every machine.
+  const shown = (path: string) => relative(source, path).split('\\').join('/') || basename(path);
   const readZip = async (file: string) => {
     // osv.dev's layout: <Ecosystem>/all.zip. The folder name says which ecosystem the zip covers,
     // even when no record in it names a package of ours.
     if (basename(file) === 'all.zip') ecosystems.add(basename(dirname(file)));
-    await forEachJsonEntry(
-      file,
-      options.zipLimits ?? DEFAULT_ZIP_LIMITS,
-      (name, bytes) => consider(`${file}!${name}`, bytes.toString('utf8')),
-      (name, reason) => stats.invalid.push({ where: `${file}!${name}`, reason: `not read: ${reason}` }),
-      options.signal,
-    );
+    try {
+      await forEachJsonEntry(
+        file,
+        options.zipLimits ?? DEFAULT_ZIP_LIMITS,
+        (name, bytes) => consider(`${shown(file)}!${name}`, bytes.toString('utf8')),
+        (name, reason) => stats.invalid.push({ where: `${shown(file)}!${name}`, reason: `not read: ${reason}` }),
+        options.signal,
+      );
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new Error(`the OSV export ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
 
   const info = await stat(source).catch(() => undefined);
@@ -173,8 +180,8 @@ export async function loadOsvDatabase(source: string, wants: DatabaseWants, opti
         else if (entry.name.toLowerCase().endsWith('.zip')) await readZip(path);
         else if (entry.name.toLowerCase().endsWith('.json')) {
           const size = (await lstat(path)).size;
-          if (size > maxRecordBytes) stats.invalid.push({ where: path, reason: `${size} bytes, more than ${maxRecordBytes}` });
-          else consider(path, await readFile(path, 'utf8'));
+          if (size > maxRecordBytes) stats.invalid.push({ where: shown(path), reason: `${size} bytes, more than ${maxRecordBytes}` });
+          else consider(shown(path), await readFile(path, 'utf8'));
         }
       }
     }
