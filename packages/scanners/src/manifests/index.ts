@@ -5,5 +5,5 @@ export * from './discover';
 export * from './list-files';
 export * from './read-manifests';
 export { parseRequirementsTxt, logicalLines, resolveInclude, NOT_PINNED, type IncludeReader } from './requirements-txt';
-export { parsePurl, osvPackageOfPurl, type ParsedPurl } from './purl-parse';
+export { parsePurl, osvPackageOfPurl, purlOfOsvPackage, type ParsedPurl } from './purl-parse';
 export * from './dependency-context';

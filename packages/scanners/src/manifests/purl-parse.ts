@@ -1,4 +1,4 @@
-import { normalisePypiName } from '@gatehouse/findings';
+import { makePurl, normalisePypiName, npmPurl, pypiPurl } from '@gatehouse/findings';
 
 export interface ParsedPurl {
   type: string;
@@ -69,4 +69,22 @@ export function osvPackageOfPurl(purl: ParsedPurl): { ecosystem: string; name: s
     default:
       return { ecosystem, name: purl.name };
   }
+}
+
+const PURL_TYPES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ECOSYSTEMS).map(([type, ecosystem]) => [ecosystem, type]));
+
+/** The purl of a package an OSV tool names by ecosystem and name (Maven `group:artifact`, Go and Packagist paths). */
+export function purlOfOsvPackage(ecosystem: string, name: string, version?: string): string {
+  const base = ecosystem.split(':')[0]!;
+  if (base === 'npm') return npmPurl(name, version);
+  if (base === 'PyPI') return pypiPurl(name, version);
+  const type = Object.hasOwn(PURL_TYPES, base) ? PURL_TYPES[base]! : 'generic';
+  if (type === 'maven' && name.includes(':')) {
+    const [group, artifact] = [name.slice(0, name.indexOf(':')), name.slice(name.indexOf(':') + 1)];
+    return makePurl('maven', artifact, version, group);
+  }
+  if ((type === 'golang' || type === 'composer' || type === 'swift') && name.includes('/')) {
+    return makePurl(type, name.slice(name.lastIndexOf('/') + 1), version, name.slice(0, name.lastIndexOf('/')));
+  }
+  return makePurl(type, name, version);
 }

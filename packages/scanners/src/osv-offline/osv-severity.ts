@@ -28,7 +28,8 @@ export interface OsvSeverityInput {
 /**
  * One rating from the OSV records of a vulnerability: the best CVSS vector any record gives
  * (CVSS_V4, then CVSS_V3, then CVSS_V2; scores computed from the vector, never copied), else the
- * database's own label, else unknown. Entries that are not vectors (osv-scanner's bare `score`,
+ * database's own label; a malicious-package record (MAL-) with neither is critical; else unknown.
+ * Entries that are not vectors (osv-scanner's bare `score`,
  * Ubuntu priorities) are not CVSS and are ignored here.
  */
 export function rateOsvRecords(records: readonly OsvSeverityInput[]): RatedSeverity {
@@ -41,5 +42,10 @@ export function rateOsvRecords(records: readonly OsvSeverityInput[]): RatedSever
     }
     if (!vendor && record.databaseSeverity) vendor = { label: record.databaseSeverity, source: databaseOfId(record.id) };
   }
-  return rateSeverity({ vectors, ...(vendor ? { vendor } : {}) });
+  const rating = rateSeverity({ vectors, ...(vendor ? { vendor } : {}) });
+  if (rating.severityBasis.kind === 'none' && records.some((r) => /^MAL-/i.test(r.id))) {
+    // OSV's malicious-packages records carry no score: installing the package is the compromise.
+    return { severity: 'critical', severityBasis: { kind: 'default', reason: 'malicious package (OSV MAL- record): treat any install as a compromise' } };
+  }
+  return rating;
 }

@@ -8,14 +8,25 @@ import { PipAuditDependencySchema, PipAuditVulnSchema, type PipAuditVuln } from 
 
 const isDependencyEntry = (v: unknown) => isJsonObject(v) && typeof v.name === 'string' && ('vulns' in v || 'skip_reason' in v || 'version' in v);
 
-/** The dependency list, from either shape, after checking it is pip-audit's. */
+/**
+ * The dependency list, from either shape, after checking it is pip-audit's: an object with only
+ * `dependencies` (and, since 2.0, `fixes`), or a non-empty array of dependency entries. A
+ * CycloneDX SBOM also has a `dependencies` array; it is refused, never read as "0 vulnerabilities".
+ */
 function dependenciesOf(doc: unknown, file: string): unknown[] {
-  const list = Array.isArray(doc) ? doc : isJsonObject(doc) && Array.isArray(doc.dependencies) ? doc.dependencies : undefined;
-  if (!list) {
+  if (Array.isArray(doc)) {
+    if (doc.length === 0) throw new ParseError('not a pip-audit JSON report: an empty array says nothing about which tool wrote it', file);
+    if (!isDependencyEntry(doc[0])) throw new ParseError('not a pip-audit JSON report: entries have no "name" with "version", "vulns" or "skip_reason"', file);
+    return doc;
+  }
+  if (!isJsonObject(doc) || !Array.isArray(doc.dependencies)) {
     throw new ParseError('not a pip-audit JSON report: expected {"dependencies": [...]} or (before 2.0) an array of dependencies', file);
   }
-  if (Array.isArray(doc) && list.length === 0) throw new ParseError('not a pip-audit JSON report: an empty array says nothing about which tool wrote it', file);
-  if (isJsonObject(doc) && doc.fixes !== undefined && !Array.isArray(doc.fixes)) throw new ParseError('not a pip-audit JSON report: "fixes" is not an array', file);
+  const extra = Object.keys(doc).filter((k) => k !== 'dependencies' && k !== 'fixes');
+  if (extra.length) throw new ParseError(`not a pip-audit JSON report: unexpected "${extra[0]!.slice(0, 50)}" next to "dependencies" (another tool's report?)`, file);
+  if (doc.fixes !== undefined && !Array.isArray(doc.fixes)) throw new ParseError('not a pip-audit JSON report: "fixes" is not an array', file);
+  const list = doc.dependencies;
+  if (list.length === 0 && doc.fixes === undefined) throw new ParseError('not a pip-audit JSON report: an empty "dependencies" without pip-audit\'s "fixes"', file);
   if (list.length > 0 && !isDependencyEntry(list[0])) throw new ParseError('not a pip-audit JSON report: entries have no "name" with "version", "vulns" or "skip_reason"', file);
   return list;
 }

@@ -45,10 +45,13 @@ export function schemeFor(ecosystem: string, rangeType: string): VersionScheme |
   return ecosystemScheme(ecosystem);
 }
 
-/** The version order of an ecosystem, when Gatehouse knows it. */
+/**
+ * The version order of an ecosystem, when Gatehouse knows it: npm and PyPI, and the ecosystems
+ * whose versions are SemVer (Go modules without their "v", crates.io).
+ */
 export function ecosystemScheme(ecosystem: string): VersionScheme | undefined {
   const base = ecosystem.split(':')[0];
-  if (base === 'npm') return semverScheme;
+  if (base === 'npm' || base === 'Go' || base === 'crates.io') return semverScheme;
   if (base === 'PyPI') return pep440Scheme;
   return undefined;
 }
