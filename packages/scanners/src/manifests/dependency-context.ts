@@ -1,6 +1,6 @@
 import { toRepoPath } from '@gatehouse/findings';
 import type { ParseContext } from '../adapter';
-import type { PackageRef } from './package-ref';
+import { packageKey, type PackageRef } from './package-ref';
 import { readManifests } from './read-manifests';
 
 /**
@@ -28,10 +28,24 @@ export function packagesOf(ctx: ParseContext): readonly PackageRef[] {
 }
 
 /**
- * The context to parse one invocation's report with: the manifest it audited and that manifest's
- * packages, read from the workspace. A manifest that cannot be read still gives its path.
+ * The context to parse one invocation's report with: the manifest it audited and the packages it
+ * pins (for a requirements file, those of its -r includes too, each naming the file it is written
+ * in), read from the workspace. A manifest that cannot be read still gives its path.
  */
 export async function dependencyParseContext(ctx: ParseContext, manifest: string): Promise<DependencyParseContext> {
   const { results } = await readManifests(ctx.workspace, [{ path: manifest }]);
-  return { ...ctx, manifest, packages: results[0]?.packages.filter((p) => p.manifest === manifest) ?? [] };
+  return { ...ctx, manifest, packages: results[0]?.packages ?? [] };
+}
+
+/**
+ * The file that pins a package of the audited manifest: for requirements files, the -r include a
+ * line is written in, so every engine names the same manifest for one package; else the manifest.
+ */
+export function originManifestOf(ctx: ParseContext, ecosystem: string, name: string, version: string): string | undefined {
+  const manifest = manifestOf(ctx);
+  const key = packageKey(ecosystem, name);
+  const origin = packagesOf(ctx).find((p) => p.version === version && packageKey(p.ecosystem, p.name) === key)?.manifest;
+  if (!origin) return manifest;
+  const resolved = toRepoPath(origin, ctx.workspace);
+  return resolved.ok ? resolved.path : manifest;
 }

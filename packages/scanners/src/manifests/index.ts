@@ -7,3 +7,6 @@ export * from './read-manifests';
 export { parseRequirementsTxt, logicalLines, resolveInclude, NOT_PINNED, type IncludeReader } from './requirements-txt';
 export { parsePurl, osvPackageOfPurl, purlOfOsvPackage, type ParsedPurl } from './purl-parse';
 export * from './dependency-context';
+export * from './git-revision';
+export * from './package-diff';
+export * from './packages-at-revision';

@@ -63,7 +63,7 @@ function advisoryDraft(
   const source = ghsa ? 'ghsa' : 'npm';
   const vector = via.cvss?.vectorString ?? undefined;
   const rating = rateSeverity({ ...(vector ? { vectors: [{ vector, source }] } : {}), ...(via.severity ? { vendor: { label: via.severity, source } } : {}) });
-  const identifiers: Identifier[] = [...(ghsa ? [vulnIdentifier(ghsa)] : []), { type: 'OTHER', value: npmId, ...(via.url && /^https:\/\//.test(via.url) ? { url: via.url } : {}) }];
+  const identifiers: Identifier[] = [...(ghsa ? [vulnIdentifier(ghsa)] : []), { type: 'RULE', value: npmId, ...(via.url && /^https:\/\//.test(via.url) ? { url: via.url } : {}) }];
   for (const cwe of cweIds(via.cwe)) identifiers.push({ type: 'CWE', value: cwe });
   const title = (via.title ?? `npm advisory ${String(via.source)}`).replace(/\s+/g, ' ').slice(0, 300);
   const fix = fixFrom(name, versions, via.range, entry.fixAvailable);
@@ -148,7 +148,7 @@ function legacyDraft(advisory: NpmLegacyAdvisory, ctx: ParseContext): DraftWithH
   const fixed = sortVersions('npm', patchedVersionsOfRange(advisory.patched_versions));
   const smallest = versions.length ? smallestFixingVersion('npm', versions.at(-1)!, fixed) : fixed[0];
   const title = (advisory.title ?? npmId).replace(/\s+/g, ' ').slice(0, 300);
-  const identifiers: Identifier[] = [...ids.map(vulnIdentifier), { type: 'OTHER', value: npmId }, ...cweIds(advisory.cwe).map((c): Identifier => ({ type: 'CWE', value: c }))];
+  const identifiers: Identifier[] = [...ids.map(vulnIdentifier), { type: 'RULE', value: npmId }, ...cweIds(advisory.cwe).map((c): Identifier => ({ type: 'CWE', value: c }))];
   return {
     category: 'sca',
     ruleId: canonicalVulnId(ids) ?? npmId,

@@ -1,7 +1,7 @@
 import { canonicalVulnId, normalisePypiName, ParseError, pypiPurl, vulnIdentifier, type DraftWithHints } from '@gatehouse/findings';
 import type { ParseContext, ParseResult } from '../adapter';
 import { isJsonObject, readJsonReport } from '../json-document';
-import { manifestOf } from '../manifests/dependency-context';
+import { manifestOf, originManifestOf } from '../manifests/dependency-context';
 import { smallestFixingVersion, sortVersions } from '../versions/fix-versions';
 import { describeIssues } from '../zod-issues';
 import { PipAuditDependencySchema, PipAuditVulnSchema, type PipAuditVuln } from './schema';
@@ -32,6 +32,7 @@ function dependenciesOf(doc: unknown, file: string): unknown[] {
 }
 
 function vulnToDraft(name: string, version: string, vuln: PipAuditVuln, manifest: string | undefined): DraftWithHints {
+  // manifest: the file that pins this package (a -r include of the audited file, or the file itself).
   const ids = [vuln.id, ...(vuln.aliases ?? [])];
   const fixes = sortVersions('PyPI', vuln.fix_versions);
   const suggested = smallestFixingVersion('PyPI', version, fixes);
@@ -90,7 +91,7 @@ export function parsePipAudit(content: string, ctx: ParseContext): ParseResult {
     list.forEach((rawVuln, v) => {
       const vuln = PipAuditVulnSchema.safeParse(rawVuln);
       if (!vuln.success) out.skipped.push({ at: `dependencies[${index}].vulns[${v}]`, reason: describeIssues(vuln.error) });
-      else out.findings.push(vulnToDraft(name, version, vuln.data, manifest));
+      else out.findings.push(vulnToDraft(name, version, vuln.data, originManifestOf(ctx, 'PyPI', name, version)));
     });
   });
   const names = new Set(dependencies.filter(isJsonObject).map((d) => (typeof d.name === 'string' ? normalisePypiName(d.name) : '')));

@@ -1,7 +1,7 @@
 import { canonicalVulnId, ParseError, pypiPurl, rateSeverity, vulnIdentifier, type DraftWithHints } from '@gatehouse/findings';
 import type { ParseContext, ParseResult } from '../adapter';
 import { isJsonObject, readJsonReport } from '../json-document';
-import { manifestOf } from '../manifests/dependency-context';
+import { originManifestOf } from '../manifests/dependency-context';
 import { smallestFixingVersion, sortVersions } from '../versions/fix-versions';
 import { describeIssues } from '../zod-issues';
 import { SafetyVulnSchema, type SafetyVuln } from './schema';
@@ -38,9 +38,9 @@ function cvssVectors(v: SafetyVuln): { vector: string; source: string }[] {
 }
 
 function vulnDraft(v: SafetyVuln, ignoredList: boolean, ctx: ParseContext): DraftWithHints {
-  const manifest = manifestOf(ctx);
   const name = v.package_name;
   const version = v.analyzed_version ?? '';
+  const manifest = originManifestOf(ctx, 'PyPI', name, version);
   const cve = typeof v.CVE === 'string' ? v.CVE : v.CVE?.name ?? undefined;
   const safetyId = `pyup-${String(v.vulnerability_id)}`;
   const label = v.severity?.cvssv3?.base_severity ?? (isJsonObject(v.CVE) ? v.CVE.cvssv3?.base_severity : undefined) ?? undefined;
@@ -58,7 +58,7 @@ function vulnDraft(v: SafetyVuln, ignoredList: boolean, ctx: ParseContext): Draf
     message: `${name} ${version || '(version not stated)'}${manifest ? ` in ${manifest}` : ''} matches safety advisory ${String(v.vulnerability_id)}${cve ? ` (${cve})` : ''}: vulnerable ${spec}.${advisory ? ` ${advisory}` : ''}`.slice(0, 20_000),
     severity: rating.severity,
     severityBasis: rating.severityBasis,
-    identifiers: [...(cve ? [vulnIdentifier(cve)] : []), { type: 'OTHER', value: safetyId, ...(v.more_info_url && /^https:\/\//.test(v.more_info_url) ? { url: v.more_info_url } : {}) }],
+    identifiers: [...(cve ? [vulnIdentifier(cve)] : []), { type: 'RULE', value: safetyId, ...(v.more_info_url && /^https:\/\//.test(v.more_info_url) ? { url: v.more_info_url } : {}) }],
     aliases: cve ? [cve] : [],
     location: { kind: 'package', purl: pypiPurl(name, version || undefined), ecosystem: 'PyPI', name, version, ...(manifest ? { manifest } : {}) },
     fix: { available: fixes.length > 0 || closest.length > 0, versions: fixes.slice(0, 200), state: fixes.length || closest.length ? 'fixed' : 'unknown', ...(suggested ? { advice: `upgrade ${name} to ${suggested}` } : {}) },
