@@ -43,9 +43,29 @@ export async function dependencyParseContext(ctx: ParseContext, manifest: string
  */
 export function originManifestOf(ctx: ParseContext, ecosystem: string, name: string, version: string): string | undefined {
   const manifest = manifestOf(ctx);
-  const key = packageKey(ecosystem, name);
-  const origin = packagesOf(ctx).find((p) => p.version === version && packageKey(p.ecosystem, p.name) === key)?.manifest;
+  const origin = indexOf(packagesOf(ctx)).byNameVersion.get(`${packageKey(ecosystem, name)}\u0000${version}`)?.manifest;
   if (!origin) return manifest;
   const resolved = toRepoPath(origin, ctx.workspace);
   return resolved.ok ? resolved.path : manifest;
+}
+
+interface PackageIndex {
+  byNameVersion: Map<string, PackageRef>;
+  byPath: Map<string, PackageRef>;
+}
+const indexes = new WeakMap<readonly PackageRef[], PackageIndex>();
+
+/** Lookups over a context's packages, built once per package list (reports can hold thousands of entries). */
+export function indexOf(packages: readonly PackageRef[]): PackageIndex {
+  let index = indexes.get(packages);
+  if (!index) {
+    index = { byNameVersion: new Map(), byPath: new Map() };
+    for (const p of packages) {
+      const key = `${packageKey(p.ecosystem, p.name)}\u0000${p.version}`;
+      if (!index.byNameVersion.has(key)) index.byNameVersion.set(key, p);
+      if (p.path && !index.byPath.has(p.path)) index.byPath.set(p.path, p);
+    }
+    indexes.set(packages, index);
+  }
+  return index;
 }

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open, realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { errorMessage, ParseError } from '@gatehouse/findings';
 import { decodeReport } from '../report-text';
 import type { ManifestKind, ManifestParseResult } from './package-ref';
@@ -19,6 +19,9 @@ export async function readRepositoryFile(workspace: string, path: string, maxByt
   if (path.startsWith('/') || path.split('/').includes('..') || path.includes('\\') || path.includes('\u0000')) {
     throw new ParseError('refused: not a path inside the repository', path);
   }
+  // A folder on the way that is a symbolic link could lead out of the checkout.
+  const [root, real] = await Promise.all([realpath(workspace), realpath(join(workspace, path)).catch(() => undefined)]);
+  if (real !== undefined && !real.startsWith(root + sep)) throw new ParseError('refused: it resolves outside the repository (a symbolic link on the way)', path);
   // O_NOFOLLOW: a manifest that is a symbolic link could point anywhere on the runner.
   const handle = await open(join(workspace, path), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch((error: NodeJS.ErrnoException) => {
     throw new ParseError(error.code === 'ELOOP' ? 'refused: a symbolic link' : error.code === 'ENOENT' ? 'no such file' : `cannot be read (${error.code ?? error.message})`, path);

@@ -28,18 +28,12 @@ function setup() {
 async function run(behaviour: StubBehaviour, limits: { timeoutMs?: number; outputCapBytes?: number } = {}) {
   const s = setup();
   const ctx = await dependencyParseContext({ file: 'npm-audit.json', workspace: s.workspace, salt: 's' }, 'web/package-lock.json');
-  const saved = process.env.NPM_CONFIG_REGISTRY;
-  delete process.env.NPM_CONFIG_REGISTRY;
-  try {
-    return await runExternalEngine(npmAuditAdapter, s.options(s.stub(behaviour)), ctx, { timeoutMs: 20_000, killGraceMs: 200, ...limits });
-  } finally {
-    if (saved !== undefined) process.env.NPM_CONFIG_REGISTRY = saved;
-  }
+  return runExternalEngine(npmAuditAdapter, s.options(s.stub(behaviour)), ctx, { timeoutMs: 20_000, killGraceMs: 200, ...limits });
 }
 
 describe('the npm audit command', () => {
   it('runs in the lockfile folder with the registry, levels and dependency types pinned against a hostile .npmrc', () => {
-    expect(npmAuditCommand({ executable: 'npm', workspace: '/ws', targets: ['apps/web/package-lock.json'], reportPath: '/r', mode: 'full' }, 'https://npm.corp.example/')).toEqual({
+    expect(npmAuditCommand({ executable: 'npm', workspace: '/ws', targets: ['apps/web/package-lock.json'], reportPath: '/r', mode: 'full', extraArgs: ['--registry=https://npm.corp.example/'] })).toEqual({
       executable: 'npm',
       args: [...ARGV.slice(0, -1), '--registry=https://npm.corp.example/'],
       cwd: '/ws/apps/web',

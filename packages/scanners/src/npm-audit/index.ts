@@ -9,7 +9,7 @@ export const npmAuditAdapter: ScannerAdapter = {
   categories: ['sca'],
   formats: ['json'],
   parse: parseNpmAudit,
-  command: (opts) => npmAuditCommand(opts),
+  command: npmAuditCommand,
   exitCodes: NPM_AUDIT_EXIT_CODES,
   reportOn: 'stdout',
 };

@@ -1,7 +1,7 @@
 import { canonicalVulnId, npmPurl, ParseError, rateSeverity, vulnIdentifier, type DraftWithHints, type Fix, type Identifier } from '@gatehouse/findings';
 import type { ParseContext, ParseResult } from '../adapter';
 import { isJsonObject, readJsonReport } from '../json-document';
-import { manifestOf, packagesOf } from '../manifests/dependency-context';
+import { indexOf, manifestOf, packagesOf } from '../manifests/dependency-context';
 import { smallestFixingVersion, sortVersions } from '../versions/fix-versions';
 import { describeIssues } from '../zod-issues';
 import { cweIds, fixedVersionsOfRange, ghsaFromUrl, patchedVersionsOfRange } from './advisory-ids';
@@ -24,13 +24,14 @@ function shapeOf(doc: unknown, file: string): Shape {
 /** Installed versions of a package, from the lockfile's entries for the node paths npm names. */
 function installedVersions(ctx: ParseContext, name: string, nodes: readonly string[]): string[] {
   const packages = packagesOf(ctx);
-  const byPath = new Map(packages.filter((p) => p.path).map((p) => [p.path!, p.version]));
+  const { byPath } = indexOf(packages);
   const versions = new Set<string>();
   for (const node of nodes) {
-    const version = byPath.get(node);
+    const version = byPath.get(node)?.version;
     if (version) versions.add(version);
   }
-  if (versions.size === 0) for (const p of packages) if (p.name === name) versions.add(p.version);
+  // No node path matched (an npm 6 lockfile has paths too, but a report may come from elsewhere): by name.
+  if (versions.size === 0 && nodes.length === 0) for (const p of packages) if (p.name === name) versions.add(p.version);
   return sortVersions('npm', versions);
 }
 
