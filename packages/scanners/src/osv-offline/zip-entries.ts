@@ -1,6 +1,12 @@
+import { readFile, stat } from 'node:fs/promises';
 import yauzl from 'yauzl';
 
 export interface ZipLimits {
+  /**
+   * Zips up to this size are read into memory first and their entries inflated from there (about
+   * three times faster than a file read per entry); larger ones are read from the file.
+   */
+  maxInMemoryBytes?: number;
   /** An entry larger than this is not read (counted as refused). */
   maxEntryBytes: number;
   /** All entries together, uncompressed. */
@@ -9,30 +15,45 @@ export interface ZipLimits {
 }
 
 /** osv.dev's npm export is a few hundred MB uncompressed; the caps leave room and stop a zip bomb. */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 16 * 1024 * 1024, maxTotalBytes: 8 * 1024 * 1024 * 1024, maxEntries: 2_000_000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 16 * 1024 * 1024,
+  maxTotalBytes: 8 * 1024 * 1024 * 1024,
+  maxEntries: 2_000_000,
+  maxInMemoryBytes: 512 * 1024 * 1024,
+};
 
 export class ZipLimitError extends Error {
   override name = 'ZipLimitError';
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (error, zip) => (error ? reject(error) : resolve(zip!)));
-  });
+async function openZip(file: string, limits: ZipLimits): Promise<yauzl.ZipFile> {
+  const options = { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true };
+  const size = (await stat(file)).size;
+  if (size <= (limits.maxInMemoryBytes ?? 0)) {
+    const bytes = await readFile(file);
+    return new Promise((resolve, reject) => yauzl.fromBuffer(bytes, options, (error, zip) => (error ? reject(error) : resolve(zip!))));
+  }
+  return new Promise((resolve, reject) => yauzl.open(file, options, (error, zip) => (error ? reject(error) : resolve(zip!))));
 }
 
 async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
   const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
     zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s!))),
   );
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new ZipLimitError(`${entry.fileName}: more than ${limit} bytes uncompressed`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        (stream as NodeJS.ReadableStream & { destroy(e?: Error): void }).destroy(new ZipLimitError(`${entry.fileName}: more than ${limit} bytes uncompressed`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+  });
 }
 
 /**
@@ -48,7 +69,7 @@ export async function forEachJsonEntry(
   onRefused: (name: string, reason: string) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const zip = await openZip(file);
+  const zip = await openZip(file, limits);
   let entries = 0;
   let total = 0;
   await new Promise<void>((resolve, reject) => {
