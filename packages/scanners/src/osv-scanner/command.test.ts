@@ -62,9 +62,11 @@ describe('osv-scanner through a stub executable', () => {
     ['a crash', { kind: 'crash' } as StubBehaviour, /killed by signal SIGSEGV/],
     ['garbage', { kind: 'report', report: '<html>502 Bad Gateway</html>', to: { argAfter: '--output' }, exitCode: 1 } as StubBehaviour, /unreadable report/],
     ['a report without vulnerabilities after exit 1', { kind: 'report', report: EMPTY, to: { argAfter: '--output' }, exitCode: 1 } as StubBehaviour, /exited 1 \("vulnerabilities found"\) but its report lists none/],
+    ['a truncated report', { kind: 'report', report: REPORT.slice(0, 2_000), to: { argAfter: '--output' }, exitCode: 1 } as StubBehaviour, /unreadable report: .*truncated/],
+    ['a hang', { kind: 'hang' } as StubBehaviour, /timed out/],
   ])('ends incomplete on %s', async (_name, behaviour, reason) => {
     const s = setup();
-    const result = await runExternalEngine(osvScannerAdapter, s.options(s.stub(behaviour)), s.ctx, { timeoutMs: 20_000 });
+    const result = await runExternalEngine(osvScannerAdapter, s.options(s.stub(behaviour)), s.ctx, { timeoutMs: behaviour.kind === 'hang' ? 1_000 : 20_000, killGraceMs: 200 });
     expect(result.status).toBe('incomplete');
     if (result.status === 'incomplete') expect(result.reason).toMatch(reason);
   });
