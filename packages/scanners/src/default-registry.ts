@@ -9,6 +9,13 @@ import { trivyAdapter } from './trivy';
 import { detectSecretsAdapter } from './detect-secrets';
 import { gitleaksAdapter } from './gitleaks';
 import { trufflehogAdapter } from './trufflehog';
+// deps: dependency engines (issue 7)
+import { npmAuditAdapter } from './npm-audit';
+import { osvOfflineAdapter } from './osv-offline';
+import { osvScannerAdapter } from './osv-scanner';
+import { pipAuditAdapter } from './pip-audit';
+import { safetyAdapter } from './safety';
+import { snykAdapter } from './snyk';
 
 /**
  * Every engine Gatehouse knows, registered explicitly. Add an adapter here and to the conformance
@@ -26,6 +33,13 @@ export const ALL_ADAPTERS: readonly ScannerAdapter[] = [
   gitleaksAdapter,
   detectSecretsAdapter,
   trufflehogAdapter,
+  // deps
+  pipAuditAdapter,
+  npmAuditAdapter,
+  osvScannerAdapter,
+  osvOfflineAdapter,
+  safetyAdapter,
+  snykAdapter,
 ];
 
 export function createDefaultRegistry(): AdapterRegistry {

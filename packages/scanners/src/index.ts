@@ -42,3 +42,22 @@ export { resolveScanRange, type ScanEvent, type ScanRange, type FetchPolicy, typ
 export { materialiseTrustedSecretsConfig, presentSecretsConfigFiles, SECRETS_TRUSTED_FILES } from './git/trusted-config';
 export { revisionArgs, gitleaksLogOpts, type RevisionRange } from './git/revision-args';
 export { writeAddedLines, type AddedLinesSource, type AddedLinesStats } from './git/added-lines';
+// deps: dependency engines, manifests, version semantics and the deps scan plan
+export { pipAuditAdapter } from './pip-audit';
+export { PINNED_REQUIREMENTS_FILE } from './pip-audit/prepare';
+export { pipAuditReportWhenAbsent, PIP_AUDIT_EXIT_CODES } from './pip-audit/command';
+export { npmAuditAdapter } from './npm-audit';
+export { NPM_AUDIT_EXIT_CODES, PUBLIC_NPM_REGISTRY } from './npm-audit/command';
+export { osvScannerAdapter } from './osv-scanner';
+export { OSV_SCANNER_EXIT_CODES } from './osv-scanner/command';
+export { osvOfflineAdapter } from './osv-offline';
+export { runOsvOffline } from './osv-offline/run';
+export { refreshOsvExport, withOsvOfflinePin, OSV_OFFLINE_ENGINE, type ExportDownloader, type RefreshOsvExportOptions } from './osv-offline/refresh-export';
+export { enrichFromOsvExport, loadRecordsForIds } from './osv-offline/enrich';
+export { loadOsvDatabase, OsvDatabase, type OsvDatabaseStats } from './osv-offline/osv-database';
+export { OSV_OFFLINE_FORMAT, OSV_OFFLINE_FORMAT_VERSION, OsvOfflineReportSchema, type OsvOfflineReport } from './osv-offline/report-schema';
+export { safetyAdapter } from './safety';
+export { snykAdapter } from './snyk';
+export * from './manifests';
+export * from './versions';
+export * from './plans';

@@ -91,6 +91,41 @@ export const FIXTURE_EXPECTATIONS: readonly FixtureExpectation[] = [
   { file: 'trufflehog/heimdall-docker-pretty-array.json', engine: 'trufflehog', findings: 50, categories: { secret: 50 }, basis: 'PROVENANCE: 50 findings from trufflehog docker, re-wrapped as a pretty array' },
   { file: 'trufflehog/heimdall-git-pretty-array.json', engine: 'trufflehog', findings: 3, categories: { secret: 3 }, basis: 'PROVENANCE: pretty array of 3 verified git findings' },
   { file: 'trufflehog/readme-git-verified-aws.jsonl', engine: 'trufflehog', findings: 1, categories: { secret: 1 }, basis: 'PROVENANCE: single JSON line, verified AWS key' },
+  // deps: pip-audit (PROVENANCE.md "pip-audit"); skip_reason entries make the run incomplete
+  { file: 'pip-audit/defectdojo-legacy-toplevel-array.json', engine: 'pip-audit', findings: 7, incomplete: 1, categories: { sca: 7 }, basis: 'PROVENANCE: legacy array, 7 vulns, one skip_reason entry (azure-devops)' },
+  { file: 'pip-audit/defectdojo-skip-reason.json', engine: 'pip-audit', findings: 0, incomplete: 1, basis: 'PROVENANCE: 2.x shape, no vulns, one skip_reason entry' },
+
+  // deps: npm audit (PROVENANCE.md "npm-audit"); counted one per advisory per package, metavulns (via strings only) not counted
+  { file: 'npm-audit/arborist-all-severity-levels.json', engine: 'npm-audit', findings: 18, categories: { sca: 18 }, basis: 'PROVENANCE: 16 entries; counted: 18 advisory objects in via, 6 metavuln entries without one' },
+  { file: 'npm-audit/arborist-dep-not-from-registry.json', engine: 'npm-audit', findings: 1, basis: 'PROVENANCE: 1 vuln (minimist 1179)' },
+  { file: 'npm-audit/arborist-dep-vuln-own-advisory.json', engine: 'npm-audit', findings: 2, basis: 'PROVENANCE: minimist 1179 and mkdirp 42069 (mkdirp also via "minimist")' },
+  { file: 'npm-audit/arborist-metavuln-non-registry.json', engine: 'npm-audit', findings: 1, basis: 'PROVENANCE: minimist 1179; the git dep is a metavuln only' },
+  { file: 'npm-audit/arborist-nyc-mkdirp.json', engine: 'npm-audit', findings: 13, categories: { sca: 13 }, basis: 'PROVENANCE: 13 entries; counted: 13 advisory objects, 6 metavulns' },
+  { file: 'npm-audit/arborist-unfixable.json', engine: 'npm-audit', findings: 1, basis: 'PROVENANCE: 2 low entries; counted: minimist 1179, mkdirp is a metavuln' },
+  { file: 'npm-audit/cli-json-audit-one-high.json', engine: 'npm-audit', findings: 1, basis: 'PROVENANCE: 1 high direct vuln' },
+  { file: 'npm-audit/defectdojo-v7plus-issue-10801.json', engine: 'npm-audit', findings: 1, basis: 'PROVENANCE: 1 moderate vuln, metadata says high:1 (noted, tolerated)' },
+  { file: 'npm-audit/defectdojo-v7plus-no-vuln.json', engine: 'npm-audit', findings: 0, basis: 'PROVENANCE: vulnerabilities {}' },
+
+  // deps: osv-scanner (PROVENANCE.md "osv-scanner"); one per package per alias group, license violations one per package
+  { file: 'osv-scanner/ci-results-empty.json', engine: 'osv-scanner', findings: 0, basis: 'PROVENANCE: results [] + experimental_config' },
+  { file: 'osv-scanner/ci-results-some-with-experimental-config.json', engine: 'osv-scanner', findings: 1, basis: 'PROVENANCE: 1 Go vuln' },
+  { file: 'osv-scanner/ci-test-vuln-results-a.json', engine: 'osv-scanner', findings: 2, categories: { sca: 2 }, basis: 'PROVENANCE: 3 vulns in 2 groups (RUSTSEC + GHSA of one CVE)' },
+  { file: 'osv-scanner/ci-test-vuln-results-b.json', engine: 'osv-scanner', findings: 2, categories: { sca: 2 }, basis: 'PROVENANCE: 4 vulns in 2 groups' },
+  { file: 'osv-scanner/defectdojo-real-yarn-1-vuln.json', engine: 'osv-scanner', findings: 1, basis: 'PROVENANCE: 1 npm vuln (MAL- record)' },
+  { file: 'osv-scanner/snapshot-deprecated-package.json', engine: 'osv-scanner', findings: 0, basis: 'PROVENANCE: a deprecated package, no vulnerabilities (a note, not a finding)' },
+  { file: 'osv-scanner/snapshot-mixed-called-vulns-and-license-violations.json', engine: 'osv-scanner', findings: 6, categories: { sca: 6 }, basis: 'counted: 3 groups + 3 packages with license_violations' },
+  { file: 'osv-scanner/snapshot-multi-ecosystem-some-uncalled.json', engine: 'osv-scanner', findings: 6, basis: 'PROVENANCE: 6 vulns, one group each' },
+  { file: 'osv-scanner/snapshot-one-vuln-max-severity.json', engine: 'osv-scanner', findings: 1, basis: 'PROVENANCE: 1 group, max_severity "9"' },
+
+  // deps: safety (PROVENANCE.md "safety"), parse-only
+  { file: 'safety/upstream-report-v2.0b1.json', engine: 'safety', findings: 1, basis: 'PROVENANCE: 1 vuln on insecure-package, CVE and severity null' },
+  { file: 'safety/upstream-report-with-remediations-v2.0.0.dev6.json', engine: 'safety', findings: 4, categories: { sca: 4 }, basis: 'PROVENANCE: 4 django vulns, CVE string and object' },
+
+  // deps: snyk (PROVENANCE.md "snyk"), parse-only; one per vulnerability per package version per project
+  { file: 'snyk/defectdojo-all-projects-array.json', engine: 'snyk', findings: 4, categories: { sca: 4 }, basis: 'PROVENANCE: array of 3 projects; counted 1 + 2 + 1' },
+  { file: 'snyk/defectdojo-container-epss.json', engine: 'snyk', findings: 13, categories: { container: 13 }, basis: 'PROVENANCE: uniqueCount 13: 1 deb vuln + 12 in the npm application' },
+  { file: 'snyk/defectdojo-maven-one-vuln.json', engine: 'snyk', findings: 1, basis: 'PROVENANCE: 1 medium vuln' },
+  { file: 'snyk/defectdojo-no-vulns-ok-true.json', engine: 'snyk', findings: 0, basis: 'PROVENANCE: ok: true, vulnerabilities []' },
 ];
 
 /** What each registered adapter declares for the hostile-input and legal-empty checks. */
@@ -182,5 +217,46 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
       { name: '[] (a re-wrapped report of nothing)', content: '[]' },
     ],
     sample: 'v3-git-filesystem-docker.jsonl',
+  },
+
+  // deps: dependency engines
+  {
+    engine: 'pip-audit',
+    legalEmpty: [
+      { name: 'no dependencies', content: '{"dependencies": [], "fixes": []}' },
+      { name: 'dependencies without vulnerabilities', content: '{"dependencies": [{"name": "six", "version": "1.16.0", "vulns": []}], "fixes": []}' },
+    ],
+    sample: 'v2-demo-api.json',
+  },
+  {
+    engine: 'npm-audit',
+    legalEmpty: [{ name: 'vulnerabilities: {}', content: '{"auditReportVersion": 2, "vulnerabilities": {}, "metadata": {"vulnerabilities": {"info": 0, "low": 0, "moderate": 0, "high": 0, "critical": 0, "total": 0}}}' }],
+    sample: 'v2-demo-web.json',
+  },
+  {
+    engine: 'osv-scanner',
+    legalEmpty: [{ name: 'results: [] with its config', content: '{"results": [], "experimental_config": {"licenses": {"summary": false, "allowlist": null}}}' }],
+    sample: 'v2-demo-web-with-license-violation.json',
+  },
+  {
+    engine: 'osv-offline',
+    legalEmpty: [
+      {
+        name: 'no results',
+        content:
+          '{"format": "gatehouse-osv-offline", "formatVersion": 1, "engineVersion": "1.0.0", "database": {"source": "osv", "recordsSeen": 1, "recordsKept": 0, "withdrawnIgnored": 0, "ecosystems": ["npm"]}, "inputs": [], "results": [], "incomplete": [], "notes": []}',
+      },
+    ],
+    sample: 'report-vulnerable-app.json',
+  },
+  {
+    engine: 'safety',
+    legalEmpty: [{ name: 'vulnerabilities: []', content: '{"report_meta": {"safety_version": "2.3.5"}, "scanned_packages": {}, "affected_packages": {}, "announcements": [], "vulnerabilities": [], "ignored_vulnerabilities": [], "remediations": {}}' }],
+    sample: 'v2-cve-string-object-and-ignored.json',
+  },
+  {
+    engine: 'snyk',
+    legalEmpty: [{ name: 'ok: true', content: '{"vulnerabilities": [], "ok": true, "dependencyCount": 3, "packageManager": "npm", "summary": "No known vulnerabilities"}' }],
+    sample: 'npm-project-paths-license-and-ignore.json',
   },
 ];

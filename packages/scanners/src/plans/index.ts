@@ -1,0 +1,3 @@
+export * from './deps';
+export * from './deps-git-facts';
+export * from './deps-new-findings';
