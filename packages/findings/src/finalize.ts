@@ -1,6 +1,7 @@
 import { contextHashOfLine, baseIdentityKey, identityFromKey, isPlaceholderSnippet } from './identity';
 import { sha256Hex } from './hash';
-import { FindingSchema, type Finding, type FindingDraft } from './schema';
+import type { Finding, FindingDraft } from './schema';
+import { findingProblems } from './validate-finding';
 
 /** Reads one line of a workspace file (1-based), or undefined. Supplied by the caller; adapters never read files. */
 export type SourceLineReader = (path: string, line: number) => string | undefined;
@@ -94,14 +95,14 @@ export function finalizeFindings(drafts: readonly DraftWithHints[], options: Fin
       const value = candidate[field];
       if (typeof value === 'string') candidate[field] = clampText(value, max);
     }
-    const parsed = FindingSchema.safeParse(candidate);
-    if (parsed.success) findings.push(parsed.data);
+    const problems = findingProblems(candidate);
+    if (!problems) findings.push(candidate as Finding);
     else
       rejected.push({
         index,
         engine: draft.sources[0]?.engine ?? 'unknown',
         ruleId: String(draft.ruleId),
-        reason: parsed.error.issues.map(formatIssue).join('; '),
+        reason: problems.join('; '),
       });
   }
   return { findings, rejected };
@@ -109,8 +110,4 @@ export function finalizeFindings(drafts: readonly DraftWithHints[], options: Fin
 
 function lineOf(draft: FindingDraft): number {
   return draft.location.kind === 'code' ? (draft.location.startLine ?? 0) : 0;
-}
-
-function formatIssue(issue: { path: PropertyKey[]; message: string }): string {
-  return `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`;
 }

@@ -17,3 +17,4 @@ export * from './finalize';
 export * from './merge';
 export * from './json-schema';
 export * from './json-document';
+export * from './validate-finding';

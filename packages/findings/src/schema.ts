@@ -45,13 +45,9 @@ export const IdentifierSchema = z.strictObject({
 });
 export type Identifier = z.infer<typeof IdentifierSchema>;
 
-const repoPath = z
-  .string()
-  .min(1)
-  .max(4_096)
-  .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), {
-    message: 'must be a repository-relative path with forward slashes and no ..',
-  });
+/** Repository-relative, forward slashes, no `..` segment. A regex (not a refine) so the JSON Schema carries it too. */
+export const REPO_PATH_PATTERN = /^(?!\/)(?![\s\S]*\\)(?!(?:[\s\S]*\/)?\.\.(?:\/|$))[\s\S]+$/;
+const repoPath = z.string().min(1).max(4_096).regex(REPO_PATH_PATTERN, 'must be a repository-relative path with forward slashes and no ..');
 
 export const CodeLocationSchema = z.strictObject({
   kind: z.literal('code'),
