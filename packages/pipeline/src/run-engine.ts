@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage, ParseError, type Logger } from '@gatehouse/findings';
@@ -15,6 +15,8 @@ export interface EngineRunRequest {
   executable: string;
   version?: string;
   options: Omit<RunOptions, 'executable' | 'reportPath'>;
+  /** The plan's instance (e.g. the manifest a dependency engine audits), for `parseContextFor`. */
+  instance?: string;
   limits?: Partial<RunLimits>;
   parse: Omit<ParseContext, 'file'>;
   logger: Logger;
@@ -58,6 +60,7 @@ async function runEngineUnaudited(request: EngineRunRequest, state: { exitCode: 
   const reportPath = join(privateDir, 'report');
   const started = Date.now();
   const file = `${adapter.id} report`;
+  let exitOutcome: 'clean' | 'findings' | undefined;
   try {
     let options: RunOptions = { ...request.options, executable: request.executable, reportPath, workDir };
     if (adapter.prepare) options = await adapter.prepare(options);
@@ -70,11 +73,18 @@ async function runEngineUnaudited(request: EngineRunRequest, state: { exitCode: 
       logger.info(`${adapter.id}: running ${formatCommand([cmd.executable, ...cmd.args.slice(0, 6)])}${cmd.args.length > 6 ? ' …' : ''}`);
       const result = await runCommand(cmd, request.limits);
       state.exitCode = result.exitCode;
-      interpretExit(result, adapter.exitCodes!);
-      const bytes = adapter.reportOn === 'file' ? readReportBytes(reportPath, file) : result.stdout;
-      text = decodeReport(bytes, file);
+      exitOutcome = interpretExit(result, adapter.exitCodes!);
+      const absent = adapter.reportOn === 'file' ? !existsSync(reportPath) : result.stdout.length === 0;
+      const stand = absent ? adapter.reportWhenAbsent?.(exitOutcome) : undefined;
+      if (stand !== undefined) text = stand;
+      else text = decodeReport(adapter.reportOn === 'file' ? readReportBytes(reportPath, file) : result.stdout, file);
     }
-    const parsed = adapter.parse(text, { ...request.parse, file });
+    const baseContext = { ...request.parse, file };
+    const context = adapter.parseContextFor ? await adapter.parseContextFor(baseContext, request.instance) : baseContext;
+    const parsed = adapter.parse(text, context);
+    if (exitOutcome === 'findings' && adapter.findingsExitNeedsFindings && parsed.findings.length === 0) {
+      parsed.incomplete.push(`${adapter.id} exited with its "findings" code but its report lists none: it failed`);
+    }
     if (!parsed.engineVersion && request.version) parsed.engineVersion = request.version;
     return outcomeFromParse(adapter.id, parsed, [], Date.now() - started);
   } catch (error) {

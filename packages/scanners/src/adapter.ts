@@ -110,4 +110,19 @@ export interface ScannerAdapter {
    * report can be kept as an artifact and re-read with `gatehouse normalize`. Must honour `signal`.
    */
   runInProcess?(opts: RunOptions, signal: AbortSignal): Promise<string>;
+  /**
+   * The report to parse when the engine exited with `outcome` but wrote none (pip-audit writes
+   * nothing when it finds nothing). Undefined: a missing report makes the run incomplete.
+   */
+  reportWhenAbsent?(outcome: 'clean' | 'findings'): string | undefined;
+  /**
+   * A parse context for one invocation (`instance` is the plan's instance, e.g. the manifest a
+   * dependency engine audited), when the report alone does not say what it was about.
+   */
+  parseContextFor?(ctx: ParseContext, instance: string | undefined): Promise<ParseContext>;
+  /**
+   * True when the exit code says "findings" and the report lists none means the engine failed
+   * (pip-audit and npm audit exit 1 for their own failures too).
+   */
+  findingsExitNeedsFindings?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { ScannerAdapter } from '../adapter';
+import { dependencyParseContext } from '../manifests/dependency-context';
 import { NPM_AUDIT_EXIT_CODES, npmAuditCommand } from './command';
 import { parseNpmAudit } from './parse';
 
@@ -12,4 +13,6 @@ export const npmAuditAdapter: ScannerAdapter = {
   command: npmAuditCommand,
   exitCodes: NPM_AUDIT_EXIT_CODES,
   reportOn: 'stdout',
+  parseContextFor: (ctx, instance) => (instance ? dependencyParseContext(ctx, instance) : Promise.resolve(ctx)),
+  findingsExitNeedsFindings: true,
 };
