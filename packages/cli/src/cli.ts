@@ -24,6 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         workspace: { type: 'string' },
         engines: { type: 'string' },
         staged: { type: 'boolean' },
+        'osv-db': { type: 'string' },
         'allow-download': { type: 'boolean' },
         verbose: { type: 'boolean' },
         version: { type: 'boolean' },
@@ -49,6 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
             ...(rest[0] ? { path: rest[0] } : {}),
             ...(values.engines ? { engines: values.engines.split(',').map((e) => e.trim()) } : {}),
             allowDownload: values['allow-download'] ?? false,
+            ...(values.staged ? { staged: true } : {}),
+            ...(values['osv-db'] ? { osvDatabase: values['osv-db'] } : {}),
           },
           logger,
         );

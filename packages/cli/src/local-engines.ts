@@ -2,7 +2,7 @@ import type { Logger } from '@gatehouse/findings';
 import type { AuditLog } from '@gatehouse/report';
 import { incomplete, notRun, runEngine, type EngineOutcome } from '@gatehouse/pipeline';
 import { createDefaultRegistry, secretlintRunnerPath, type EngineInvocation, type ParseContext } from '@gatehouse/scanners';
-import { detectMode, resolveTool, type ResolvedTool } from '@gatehouse/toolchain';
+import { detectMode, findOnPath, readToolVersion, resolveTool, type ResolvedTool } from '@gatehouse/toolchain';
 
 /**
  * Which executable an engine runs with. secretlint ships with Gatehouse (a bundled runner); every
@@ -16,6 +16,13 @@ export async function resolveEngineExecutable(engine: string, allowDownload: boo
     } catch (error) {
       return { status: 'incomplete', engine, reason: error instanceof Error ? error.message : String(error) };
     }
+  }
+  if (engine === 'npm-audit') {
+    // npm audit is npm's own command: the npm that comes with Node, found on PATH.
+    const npm = await findOnPath('npm', process.env.PATH);
+    if (!npm) return { status: 'not-run', engine, reason: 'npm is not on PATH (npm audit is part of npm)' };
+    const version = await readToolVersion(npm, ['--version']).catch(() => 'unknown');
+    return { status: 'available', engine, path: npm, version, source: 'path' };
   }
   const registry = createDefaultRegistry();
   if (registry.has(engine) && registry.get(engine).runInProcess) {
@@ -56,6 +63,7 @@ export async function runInvocations(options: RunPlanOptions): Promise<EngineOut
         executable: resolved.path,
         version: resolved.version,
         options: invocation.options,
+        ...(invocation.instance ? { instance: invocation.instance } : {}),
         parse: options.parse,
         logger: options.logger,
         ...(options.audit ? { audit: options.audit } : {}),

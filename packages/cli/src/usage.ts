@@ -1,8 +1,10 @@
 export const USAGE = `gatehouse — one finding schema, one policy, one gate
 
 Usage:
-  gatehouse scan [path] [--policy FILE] [--out DIR] [--staged] [--engines a,b]
+  gatehouse scan [path] [--policy FILE] [--out DIR] [--staged] [--engines a,b] [--osv-db PATH]
       Run the engines available here on a directory (default: .). Writes <path>/.gatehouse/.
+      --staged scans only what is staged for commit (the pre-commit hook); --osv-db points the
+      offline dependency engine at an OSV export (a directory of records or osv.dev's all.zip).
   gatehouse normalize --from <engine> <report>... [--policy FILE] [--out DIR] [--workspace DIR]
       Turn reports produced elsewhere into findings, SARIF and a decision. Writes ./.gatehouse/.
   gatehouse policy check [file]

@@ -20,3 +20,4 @@ export {
   type DatabaseRefresh,
   type RefreshDatabaseOptions,
 } from './database-cache';
+export { findOnPath } from './find-on-path';

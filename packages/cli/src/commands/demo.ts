@@ -38,10 +38,22 @@ export async function demoCommand(args: { out?: string }, logger: Logger): Promi
   const app = locateDemoApp();
   const planted = plantDemoSecrets(app);
   logger.info(`demo: planted ${planted.length} fake secrets in ${join(app, '.demo-secrets')}`);
-  const run = await runLocalScan({ path: app, ...(args.out ? { out: resolve(args.out) } : {}) }, logger);
+  // The demo's OSV records (real advisories, trimmed) stand in for osv.dev's export.
+  const run = await runLocalScan(
+    {
+      path: app,
+      osvDatabase: join(app, 'osv-db'),
+      // The demo runs offline; these engines ask a registry, and osv-offline covers the same lockfiles.
+      skip: [
+        { engine: 'npm-audit', reason: 'the demo runs offline (npm audit asks the npm registry); osv-offline checks the same lockfile' },
+      ],
+      ...(args.out ? { out: resolve(args.out) } : {}),
+    },
+    logger,
+  );
   // Reports made elsewhere join the run as policy-gate gathers CodeQL's SARIF: here, a hostile one.
   run.outcomes.push(...importThirdPartyReports(app, run.audit, logger));
-  const { document, exitCode } = finishRun({ ...run, target: { name: 'examples/vulnerable-app', kind: 'directory' }, logger });
+  const { document, exitCode } = finishRun({ ...run, target: { name: 'examples/vulnerable-app', kind: 'directory' }, logger, notes: run.notes });
   const checks = checkDemoRun(document, planted);
   logger.info('');
   logger.info('demo: what the pipeline should find');

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ConfigurationError, type Logger } from '@gatehouse/findings';
 import { loadPolicyFile, type LoadedPolicy } from '@gatehouse/policy';
-import { resolveSalt, type EngineOutcome } from '@gatehouse/pipeline';
+import { incomplete, notRun, resolveSalt, type EngineOutcome } from '@gatehouse/pipeline';
+import { planLocalScan } from '../local-plan';
 import type { EngineInvocation } from '@gatehouse/scanners';
 import { runInvocations } from '../local-engines';
 import { createRunAudit, finishRun, prepareOutDir } from '../run-context';
@@ -14,14 +15,10 @@ export interface ScanArgs {
   out?: string;
   engines?: string[];
   allowDownload?: boolean;
-}
-
-/** The engines `gatehouse scan` runs on a directory, in order. Engines missing here are not-run. */
-export function localInvocations(): EngineInvocation[] {
-  return [
-    { engine: 'secretlint', label: 'secrets in the working tree (bundled secretlint with Gatehouse rules)', options: { workspace: '', targets: ['.'], mode: 'full' } },
-    { engine: 'bandit', label: 'Python code (bandit)', options: { workspace: '', targets: ['.'], mode: 'full' } },
-  ];
+  staged?: boolean;
+  osvDatabase?: string;
+  /** Engines left out on purpose, with why (the demo runs offline). */
+  skip?: { engine: string; reason: string }[];
 }
 
 export interface ScanRun {
@@ -30,6 +27,7 @@ export interface ScanRun {
   policy: LoadedPolicy;
   outcomes: EngineOutcome[];
   audit: AuditLog;
+  notes: string[];
 }
 
 /** Resolves paths and policy, clears stale outputs, runs the engines. Shared by scan and demo. */
@@ -41,11 +39,11 @@ export async function runLocalScan(args: ScanArgs, logger: Logger, extraInvocati
   const policy = loadPolicyFile(args.policy ? resolve(args.policy) : resolve(workspace, '.github/gatehouse.yml'));
   const { salt } = resolveSalt(process.env, workspace);
   const audit = createRunAudit(policy);
-  let invocations = [...localInvocations(), ...extraInvocations].map((i) => ({ ...i, options: { ...i.options, workspace } }));
-  if (args.engines?.length) {
-    const wanted = new Set(args.engines);
-    invocations = invocations.filter((i) => wanted.has(i.engine));
-  }
+  const plan = await planLocalScan({ workspace, ...(args.staged ? { staged: true } : {}), ...(args.osvDatabase ? { osvDatabase: resolve(args.osvDatabase) } : {}) });
+  const wanted = args.engines?.length ? new Set(args.engines) : undefined;
+  const skipped = new Map((args.skip ?? []).map((s) => [s.engine, s.reason]));
+  const keep = (engine: string) => (!wanted || wanted.has(engine)) && !skipped.has(engine);
+  const invocations = [...plan.invocations, ...extraInvocations].filter((i) => keep(i.engine));
   logger.info(`gatehouse: scanning ${workspace} with ${invocations.map((i) => i.engine).join(', ')}`);
   const outcomes = await runInvocations({
     invocations,
@@ -54,10 +52,13 @@ export async function runLocalScan(args: ScanArgs, logger: Logger, extraInvocati
     audit,
     allowDownload: args.allowDownload ?? false,
   });
-  return { workspace, outDir, policy, outcomes, audit };
+  outcomes.push(...plan.notRun.filter((n) => keep(n.engine)).map((n) => notRun(n.engine, n.reason)));
+  outcomes.push(...[...skipped].map(([engine, reason]) => notRun(engine, reason)));
+  outcomes.push(...plan.incomplete.filter((n) => keep(n.engine)).map((n) => incomplete(n.engine, n.reason)));
+  return { workspace, outDir, policy, outcomes, audit, notes: plan.notes };
 }
 
 export async function scanCommand(args: ScanArgs, logger: Logger): Promise<0 | 1 | 2> {
   const run = await runLocalScan(args, logger);
-  return finishRun({ ...run, target: { name: basename(run.workspace), kind: 'directory' }, logger }).exitCode;
+  return finishRun({ ...run, target: { name: basename(run.workspace), kind: 'directory' }, logger, notes: run.notes }).exitCode;
 }

@@ -40,5 +40,24 @@ export function checkDemoRun(document: FindingsDocument, planted: readonly Plant
   } else {
     checks.push({ what: 'insecure Python (bandit)', ok: true, detail: `bandit ${bandit?.status ?? 'not-run'}: ${bandit?.reason ?? 'install bandit to see these findings'}` });
   }
+  const hasRule = (engine: string, rule: string) => document.findings.some((f) => f.ruleId === rule && f.sources.some((s) => s.engine === engine));
+  const osv = document.engines.find((e) => e.id === 'osv-offline');
+  for (const [pkg, cve, fix] of [
+    ['lodash', 'CVE-2020-8203', '4.17.19'],
+    ['PyYAML', 'CVE-2020-14343', '5.4'],
+    ['axios', 'CVE-2020-28168', '0.21.1'],
+  ] as const) {
+    const finding = document.findings.find((f) => f.ruleId === cve && f.location.kind === 'package' && f.location.name === pkg);
+    const ok = osv?.status === 'ran' && !!finding && finding.fix.versions.includes(fix);
+    checks.push({ what: `vulnerable dependency: ${pkg} ${cve}`, ok, detail: ok ? `found by osv-offline, fixed in ${fix}` : `osv-offline ${osv?.status ?? 'not-run'}${finding ? `; fix versions ${finding.fix.versions.join(', ')}` : '; not found'}` });
+  }
+  for (const [rule, what] of [
+    ['DS-0002', 'image runs as root'],
+    ['DS-0001', ':latest base image'],
+    ['CH-COMPOSE-PRIVILEGED', 'privileged compose service'],
+  ] as const) {
+    const ok = hasRule('container-hardening', rule);
+    checks.push({ what: `container hardening: ${what} (${rule})`, ok, detail: ok ? 'found' : 'not found' });
+  }
   return checks;
 }
