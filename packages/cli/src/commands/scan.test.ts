@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,5 +85,33 @@ describe('gatehouse scan', () => {
   it('exits 2 for an unknown flag or command', async () => {
     expect((await runCli(['scan', '--frobnicate'])).code).toBe(2);
     expect((await runCli(['frobnicate'])).code).toBe(2);
+  });
+});
+
+describe('gatehouse scan --staged (the pre-commit hook)', () => {
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  };
+
+  it('blocks a secret that is staged and ignores one that is not', async () => {
+    const dir = tmp();
+    git(dir, 'init', '-q');
+    git(dir, 'config', 'user.email', 'dev@example.invalid');
+    git(dir, 'config', 'user.name', 'dev');
+    writeFileSync(join(dir, 'README.md'), 'hello\n');
+    git(dir, 'add', 'README.md');
+    git(dir, 'commit', '-qm', 'init');
+    const unstaged = exampleSecret('gatehouse-aws-access-key-id', 'live');
+    writeFileSync(join(dir, 'notes.txt'), `${unstaged.text}\n`);
+    const clean = await runCli(['scan', '--staged', dir]);
+    expect(clean.code).toBe(0);
+    const staged = exampleSecret('gatehouse-stripe-secret-key', 'live');
+    writeFileSync(join(dir, 'config.env'), `${staged.text}\n`);
+    git(dir, 'add', 'config.env');
+    const blocked = await runCli(['scan', '--staged', dir]);
+    expect(blocked.code).toBe(1);
+    const doc = JSON.parse(readFileSync(join(dir, '.gatehouse', 'findings.json'), 'utf8'));
+    expect(doc.findings.map((f: { location: { path: string } }) => f.location.path)).toEqual(['config.env']);
   });
 });
