@@ -6,5 +6,6 @@ export interface BuildTarget {
   entryPoints: string[];
   outfile: string;
 }
+export declare function actionBundles(repositoryRoot: string, name: string): BuildTarget[];
 export declare function actionTargets(): BuildTarget[];
 export declare function localTargets(): BuildTarget[];

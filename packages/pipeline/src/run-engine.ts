@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { errorMessage, ParseError, type Logger } from '@gatehouse/findings';
 import type { AuditLog } from '@gatehouse/report';
 import { decodeReport, type ParseContext, type RunOptions, type ScannerAdapter } from '@gatehouse/scanners';
@@ -20,6 +20,11 @@ export interface EngineRunRequest {
   logger: Logger;
   /** Records engine.started / engine.finished with version and exit code. */
   audit?: AuditLog;
+  /**
+   * Where to keep a copy of the engine's native report (for the run's artifact). Ignored for engines
+   * whose reports hold plaintext secrets (`holdsPlaintextSecrets`): those exist only while parsed.
+   */
+  nativeReportPath?: string;
 }
 
 /**
@@ -74,6 +79,7 @@ async function runEngineUnaudited(request: EngineRunRequest, state: { exitCode: 
       const bytes = adapter.reportOn === 'file' ? readReportBytes(reportPath, file) : result.stdout;
       text = decodeReport(bytes, file);
     }
+    if (request.nativeReportPath && !adapter.holdsPlaintextSecrets) keepNativeReport(request.nativeReportPath, text, logger);
     const parsed = adapter.parse(text, { ...request.parse, file });
     if (!parsed.engineVersion && request.version) parsed.engineVersion = request.version;
     return outcomeFromParse(adapter.id, parsed, [], Date.now() - started);
@@ -105,5 +111,15 @@ async function runInProcessWithTimeout(adapter: ScannerAdapter, options: RunOpti
     return await Promise.race([adapter.runInProcess!(options, controller.signal), timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** A copy for the artifact; failing to keep it must not change the engine's outcome. */
+function keepNativeReport(path: string, text: string, logger: Logger): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, { mode: 0o644 });
+  } catch (error) {
+    logger.warning(`could not keep the native report at ${path}: ${errorMessage(error)}`);
   }
 }
