@@ -7,5 +7,6 @@ export interface BuildTarget {
   outfile: string;
 }
 export declare function actionBundles(repositoryRoot: string, name: string): BuildTarget[];
+export declare function extraBundles(repositoryRoot: string, actionDir: string): { file: string; entry: string }[];
 export declare function actionTargets(): BuildTarget[];
 export declare function localTargets(): BuildTarget[];

@@ -35,24 +35,31 @@ export const bundleOptions = {
  */
 export function actionBundles(repositoryRoot, name) {
   const dir = join(repositoryRoot, 'actions', name);
-  const bundles = [{ name, entryPoints: [join(dir, 'src', 'index.ts')], outfile: join(dir, 'dist', 'index.js') }];
-  const manifest = join(dir, 'build.json');
-  if (!existsSync(manifest)) return bundles;
+  return [
+    { name, entryPoints: [join(dir, 'src', 'index.ts')], outfile: join(dir, 'dist', 'index.js') },
+    ...extraBundles(repositoryRoot, dir).map((extra) => ({ name: `${name}/${extra.file}`, entryPoints: [extra.entry], outfile: join(dir, 'dist', extra.file) })),
+  ];
+}
+
+/** The extra bundles an action directory's build.json declares: `{ file, entry }` with `entry` absolute. */
+export function extraBundles(repositoryRoot, actionDir) {
+  const manifest = join(actionDir, 'build.json');
+  if (!existsSync(manifest)) return [];
+  const where = manifest.startsWith(repositoryRoot) ? manifest.slice(repositoryRoot.length + 1) : manifest;
   let extra;
   try {
     extra = JSON.parse(readFileSync(manifest, 'utf8')).extraBundles ?? {};
   } catch (error) {
-    throw new Error(`actions/${name}/build.json is not valid JSON: ${error.message}`);
+    throw new Error(`${where} is not valid JSON: ${error.message}`);
   }
-  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw new Error(`actions/${name}/build.json: extraBundles must be an object of "<file>.js": "<entry>"`);
-  for (const [file, entry] of Object.entries(extra)) {
-    if (!/^[a-z0-9][a-z0-9-]*\.js$/.test(file) || file === 'index.js') throw new Error(`actions/${name}/build.json: bundle name ${JSON.stringify(file)} must be <lowercase-name>.js and not index.js`);
+  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw new Error(`${where}: extraBundles must be an object of "<file>.js": "<entry>"`);
+  return Object.entries(extra).map(([file, entry]) => {
+    if (!/^[a-z0-9][a-z0-9-]*\.js$/.test(file) || file === 'index.js') throw new Error(`${where}: bundle name ${JSON.stringify(file)} must be <lowercase-name>.js and not index.js`);
     if (typeof entry !== 'string' || isAbsolute(entry) || entry.split('/').includes('..') || !existsSync(join(repositoryRoot, entry))) {
-      throw new Error(`actions/${name}/build.json: entry ${JSON.stringify(entry)} of ${file} must be an existing file, relative to the repository root`);
+      throw new Error(`${where}: entry ${JSON.stringify(entry)} of ${file} must be an existing file, relative to the repository root`);
     }
-    bundles.push({ name: `${name}/${file}`, entryPoints: [join(repositoryRoot, entry)], outfile: join(dir, 'dist', file) });
-  }
-  return bundles;
+    return { file, entry: join(repositoryRoot, entry) };
+  });
 }
 
 /** The committed action bundles: actions/<name>/src/index.ts -> actions/<name>/dist/index.js, and their extras. */

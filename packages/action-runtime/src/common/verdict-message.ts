@@ -7,7 +7,7 @@ export function verdictMessage(action: string, document: FindingsDocument): stri
   const blocking = `${counts.blocking} blocking finding${counts.blocking === 1 ? '' : 's'}`;
   const unfinished = incomplete
     .slice(0, 5)
-    .map((e) => `${e.id}: ${(e.reason ?? 'no reason given').slice(0, 300)}`)
+    .map((e) => `${e.id}: ${(e.reason ?? 'no reason given').slice(0, 1_000)}`)
     .join('; ');
   const policyIncomplete = document.decision.reasons.filter((r) => r.kind === 'incomplete' && !incomplete.some((e) => e.id === r.engine));
   const other = policyIncomplete.slice(0, 3).map((r) => r.message.slice(0, 300)).join('; ');
