@@ -47,7 +47,7 @@ export function readFindingsDocument(bytes: Uint8Array, file: string): ReadFindi
     else rejected.push(`findings[${index}].${describeIssue(parsed.error.issues[0]!)}`);
   });
   const problems = rejected.length
-    ? [`${rejected.length} finding${rejected.length === 1 ? '' : 's'} did not validate and were not taken (${rejected.slice(0, MAX_LISTED_PROBLEMS).join('; ')})`]
+    ? [`${rejected.length} finding${rejected.length === 1 ? ' did not validate and was' : 's did not validate and were'} not taken (${rejected.slice(0, MAX_LISTED_PROBLEMS).join('; ')})`]
     : [];
   return { target: envelope.data.target, engines: envelope.data.engines, findings, problems };
 }
