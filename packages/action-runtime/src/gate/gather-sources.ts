@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { errorMessage, finalizeFindings, type Logger, type SourceLineReader } from '@gatehouse/findings';
-import type { ArtifactFiles, RunArtifact } from '@gatehouse/github';
+import type { ArtifactFiles, DownloadLimits, RunArtifact } from '@gatehouse/github';
 import { normalizeReportFile, readReportBytes } from '@gatehouse/pipeline';
 import { sarifAdapter, type ParseContext } from '@gatehouse/scanners';
 import { FINDINGS_ARTIFACT_PREFIX } from '../common/gatehouse-actions';
@@ -12,8 +12,18 @@ import type { PatternMatches } from './workspace-globs';
 /** This run's artifacts: what RunArtifacts offers, as the gate uses it. */
 export interface RunArtifactReader {
   list(options: { prefix?: string }): Promise<RunArtifact[]>;
-  download(name: string): Promise<ArtifactFiles>;
+  download(name: string, limits?: DownloadLimits): Promise<ArtifactFiles>;
 }
+
+/**
+ * Only findings.json is read from an artifact (its HTML report and SARIF can be as large again);
+ * 100k findings make a findings.json of about 115 MB.
+ */
+const FINDINGS_ONLY: DownloadLimits = {
+  include: (name) => name === 'findings.json',
+  maxZipBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+};
 
 /**
  * Every `gatehouse-findings-*` artifact of this run, each read through its findings.json. An artifact
@@ -33,7 +43,7 @@ export async function gatherRunArtifacts(artifacts: RunArtifactReader, logger: L
   for (const name of names) {
     const source: GatheredSource = { kind: 'artifact', name, engines: [], findings: [], problems: [] };
     try {
-      const files = await artifacts.download(name);
+      const files = await artifacts.download(name, FINDINGS_ONLY);
       const findings = files.get('findings.json');
       if (!findings) {
         source.problems.push('it holds no findings.json (the action did not finish?)');

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionLogger, failStep, type ActionLogger } from '@gatehouse/action-kit';
 import { ConfigurationError, type FindingsDocument, type Logger } from '@gatehouse/findings';
@@ -101,7 +102,7 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   });
   const { context, workspace, env, policy, audit } = setup;
 
-  const privateDir = mkdtempSync(join(env.RUNNER_TEMP || setup.outDir, 'gatehouse-config-'));
+  const privateDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'gatehouse-config-'));
   const plan = typeof spec.plan === 'function' ? await spec.plan({ context, workspace, mode: setup.mode, files: setup.files, privateDir, logger }) : spec.plan;
   for (const note of plan.notes) logger.info(note);
 
