@@ -2,7 +2,7 @@
 
 // Scanning actions (secrets-scan, deps-audit, sast, image-scan, sbom)
 export { runScanAction, type ScanActionSpec, type ScanActionResult, type ScanPlanSetup } from './scan/run-scan-action';
-export { scanActionInputs, type ScanActionInputs } from './scan/scan-action-inputs';
+export { scanActionInputs, scanActionInputManifest, type ScanActionInputs } from './scan/scan-action-inputs';
 export { runScanPlan, nativeReportName, type RunPlanOptions } from './scan/run-plan';
 export { resolveEngineExecutable, type ResolveEngineOptions } from './scan/resolve-engine';
 

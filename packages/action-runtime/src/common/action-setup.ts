@@ -94,7 +94,7 @@ export async function prepareAction(options: ActionSetupOptions): Promise<Action
 
   const outDir = actionOutputDirectory(options.action, env);
   clearRunOutputs(outDir);
-  rmSync(join(outDir, 'reports'), { recursive: true, force: true });
+  for (const folder of ['reports', 'kept']) rmSync(join(outDir, folder), { recursive: true, force: true });
 
   return {
     action: options.action,

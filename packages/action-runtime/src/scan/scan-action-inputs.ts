@@ -23,3 +23,34 @@ export interface ScanActionInputs {
   mode: ModeInput;
   matrix?: string | undefined;
 }
+
+/**
+ * How every scanning action's action.yml declares the common inputs: same names, defaults and
+ * descriptions (its own inputs come after). An action's test can compare its manifest with this.
+ */
+export const scanActionInputManifest: Record<keyof typeof scanActionInputs, { description: string; default: string }> = {
+  token: {
+    description: 'Token for the GitHub API, to read the policy at the base commit of a pull request (contents read) and upload SARIF (security-events write).',
+    default: '${{ github.token }}',
+  },
+  policy: {
+    description: 'The policy file, relative to the repository root. On pull requests it is read from the base commit, never from the pull request.',
+    default: '.github/gatehouse.yml',
+  },
+  'fail-on': {
+    description: 'When the step fails. block fails on a blocking or incomplete verdict, incomplete only when an engine did not finish, never reports only (when policy-gate decides).',
+    default: 'block',
+  },
+  'upload-sarif': {
+    description: 'Upload the findings to code scanning. Refused uploads (forks, read-only tokens, no code scanning) are kept in the findings artifact and said in the summary.',
+    default: 'true',
+  },
+  mode: {
+    description: 'Which policy mode applies. auto means pr on pull requests and merge queues (new-only), deploy on deployment events, push otherwise; or pr, push, deploy, local.',
+    default: 'auto',
+  },
+  matrix: {
+    description: 'The job matrix as JSON (toJSON(matrix)) in a matrix job, so each leg uploads its own artifact and SARIF category; any text that tells two steps of one job apart works too.',
+    default: '',
+  },
+};
