@@ -35,10 +35,16 @@ function keptWhere(artifact: ArtifactUploadOutcome | undefined): string {
     : `The artifact ${artifact.name} that would keep it could not be uploaded either (${artifact.reason}).`;
 }
 
-export function artifactNote(artifact: ArtifactUploadOutcome, files: number): string {
-  return artifact.status === 'uploaded'
-    ? `Artifact ${artifact.name}: ${files} file${files === 1 ? '' : 's'} (findings.json, results.sarif, summary.md, report.html, compliance.json, audit.jsonl${files > 6 ? ', native reports' : ''}).`
-    : `The artifact ${artifact.name} could not be uploaded: ${artifact.reason}. policy-gate will not find this job's findings.`;
+/** What the artifact holds (its files relative to the artifact root), or that it could not be uploaded. */
+export function artifactNote(artifact: ArtifactUploadOutcome, files: readonly string[]): string {
+  if (artifact.status !== 'uploaded') return `The artifact ${artifact.name} could not be uploaded: ${artifact.reason}.`;
+  const reports = files.filter((f) => f.startsWith('reports/')).length;
+  const kept = files.filter((f) => f.startsWith('kept/')).length;
+  const main = files.filter((f) => !f.includes('/'));
+  const parts = [main.join(', ')];
+  if (reports) parts.push(`${reports} native report${reports === 1 ? '' : 's'} (reports/)`);
+  if (kept) parts.push('the SARIF code scanning did not take (kept/)');
+  return `Artifact ${artifact.name}: ${parts.join('; ')}.`;
 }
 
 export function commentNote(comment: StickyCommentOutcome | { status: 'not-a-pull-request' } | { status: 'disabled' }): string | undefined {

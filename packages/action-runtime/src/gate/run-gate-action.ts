@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { actionLogger, failStep, type ActionLogger } from '@gatehouse/action-kit';
 import { ConfigurationError, errorMessage, FINDINGS_SCHEMA_VERSION, type FindingsDocument } from '@gatehouse/findings';
 import {
@@ -10,7 +10,6 @@ import {
   RunArtifacts,
   uploadSarif,
   upsertStickyComment,
-  type ArtifactStore,
   type ArtifactUploadOutcome,
   type ProcessingWait,
   type StickyCommentOutcome,
@@ -64,7 +63,7 @@ export interface GateActionSpec {
   env?: NodeJS.ProcessEnv;
   now?: Date;
   logger?: ActionLogger;
-  artifacts?: RunArtifactReader & ArtifactStore & { uploadFromDisk: RunArtifacts['uploadFromDisk'] };
+  artifacts?: RunArtifactReader & Pick<RunArtifacts, 'uploadFromDisk'>;
   clientOptions?: { retryBaseDelayMs?: number; writeIntervalMs?: number; rateLimitSecondMs?: number };
   sarifWait?: ProcessingWait | false;
 }
@@ -185,7 +184,7 @@ export async function runGateAction(spec: GateActionSpec): Promise<GateActionRes
   await writeJobSummary({
     document,
     action: 'policy-gate',
-    notes: [...notes, ...[sarifNote(sarif, artifact), commentNote(comment), ledgerNote, artifactNote(artifact, files.length)].filter((n): n is string => n !== undefined)],
+    notes: [...notes, ...[sarifNote(sarif, artifact), commentNote(comment), ledgerNote, artifactNote(artifact, files.map((f) => relative(setup.outDir, f).split(sep).join('/')))].filter((n): n is string => n !== undefined)],
     runUrl: setup.runUrl,
     extra: [policyChangeSection(policyChange, policy.path), sourcesSection(sources)],
     notAnnotated,

@@ -6,6 +6,7 @@ import { unzipInMemory } from '@gatehouse/github';
 import type { ScanPlan } from '@gatehouse/scanners';
 import { FakeArtifactService, FakeGitHub, pullRequestEvent, pushEvent } from '@gatehouse/testing-harness';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { executableOnPath } from '../test-support/executable-on-path';
 import { runInProcess } from '../test-support/in-process-action';
 import { runScanAction } from './run-scan-action';
 import type { ScanActionInputs } from './scan-action-inputs';
@@ -13,6 +14,8 @@ import type { ScanActionInputs } from './scan-action-inputs';
 const BASE = 'b'.repeat(40);
 const HEAD = 'c'.repeat(40);
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** Real bandit when this machine has it (CI installs it); the test that needs it is skipped otherwise. */
+const bandit = executableOnPath('bandit');
 
 let github: FakeGitHub;
 let artifacts: FakeArtifactService;
@@ -166,6 +169,35 @@ describe('runScanAction', () => {
     ]);
     expect(result.document.findings).toHaveLength(1);
     expect(artifacts.artifacts.map((a) => a.name)).toEqual(['gatehouse-findings-sast-security']);
+  });
+
+  it.skipIf(!bandit)('keeps the native report of an engine whose reports hold no secrets (bandit), and never secretlint\u2019s', async () => {
+    writeFileSync(join(workspace, 'tool.py'), 'import subprocess\n\n\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n');
+    const plan: ScanPlan = {
+      invocations: [{ engine: 'bandit', label: 'Python code', options: { workspace: '', targets: ['.'], mode: 'full' } }, ...secretlintPlan.invocations],
+      notRun: [],
+      notes: [],
+    };
+    const { result, run } = await runInProcess({ github, artifacts, event: 'push', payload: pushEvent({ ref: 'refs/heads/main', after: HEAD }), workspace }, () =>
+      runScanAction({
+        action: 'sast',
+        inputs: inputs({ 'upload-sarif': false }),
+        plan: planFor(plan),
+        resolveEngine: async (engine) =>
+          engine === 'bandit'
+            ? { status: 'available', engine, path: bandit!, version: 'on PATH', source: 'path' }
+            : { status: 'available', engine, path: join(process.cwd(), 'packages/scanners/dist/secretlint-runner.js'), version: 'bundled', source: 'path' },
+      }),
+    );
+    expect(result.document.engines.map((e) => [e.id, e.status])).toEqual([
+      ['bandit', 'ran'],
+      ['secretlint', 'ran'],
+    ]);
+    const files = await artifactFiles('gatehouse-findings-sast-security');
+    expect([...files.keys()].filter((f) => f.startsWith('reports/'))).toEqual(['reports/bandit.json']);
+    expect(JSON.parse(files.get('reports/bandit.json')!)).toHaveProperty('results');
+    for (const [path, content] of files) expect(content.includes(secret), path).toBe(false);
+    expect(run.summary).toContain('1 native report \\(reports/\\)');
   });
 
   it('on a pull request obeys the base commit\u2019s policy, not the one in the workspace', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { actionLogger, failStep, type ActionLogger } from '@gatehouse/action-kit';
 import { ConfigurationError, type FindingsDocument, type Logger } from '@gatehouse/findings';
 import {
@@ -165,7 +165,7 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
     document,
     action,
     omitted: rendered.omitted,
-    notes: [...notes, ...[sarifNote(sarif, artifact), artifactNote(artifact, files.length)].filter((n): n is string => n !== undefined)],
+    notes: [...notes, ...[sarifNote(sarif, artifact), artifactNote(artifact, files.map((f) => relative(setup.outDir, f).split(sep).join('/'))), artifact.status === 'uploaded' ? undefined : 'policy-gate will not find this job\u2019s findings (it counts as a missing expected artifact).'].filter((n): n is string => n !== undefined)],
     runUrl: setup.runUrl,
     notAnnotated,
   });
