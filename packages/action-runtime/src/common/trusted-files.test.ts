@@ -29,6 +29,14 @@ describe('trusted files', () => {
     expect(github.requests.map((r) => r.query.ref)).toEqual([SHA, SHA]);
   });
 
+  it('that GitHub will not give are a configuration error saying what to change, never the defaults', async () => {
+    const noContents = github.tokens.create({ pull_requests: 'write' });
+    const files = filesAtRef(fakeClient(github, noContents), SHA, 'the base commit aaaaaaa');
+    const error = await files.read('.github/gatehouse.yml').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(/^cannot read \.github\/gatehouse\.yml from the base commit aaaaaaa: .*the token needs `contents: read`/);
+  });
+
   it('in the workspace refuse a link that leads out of it', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'gatehouse-outside-'));
     writeFileSync(join(outside, 'policy.yml'), 'version: 1\n');

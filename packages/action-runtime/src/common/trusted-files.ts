@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { ConfigurationError, ParseError } from '@gatehouse/findings';
-import { checkRepositoryPath, readTextFileAtRef, type GitHubClient, type GitHubContext } from '@gatehouse/github';
+import { checkRepositoryPath, GitHubApiError, PermissionDenied, readTextFileAtRef, type GitHubClient, type GitHubContext } from '@gatehouse/github';
 
 /** A file of the repository as the gate must see it: found with its text, or known to be absent. */
 export type TrustedFile = { found: true; path: string; text: string } | { found: false; path: string };
@@ -28,8 +28,15 @@ export function filesAtRef(client: GitHubClient, ref: string, description: strin
     description,
     ref,
     async read(path) {
-      const file = await readTextFileAtRef(client, checkRepositoryPath(path), ref);
-      return file.found ? { found: true, path, text: file.text } : { found: false, path };
+      try {
+        const file = await readTextFileAtRef(client, checkRepositoryPath(path), ref);
+        return file.found ? { found: true, path, text: file.text } : { found: false, path };
+      } catch (error) {
+        // The gate must not go on with defaults when it could not read what it must obey: say what to change.
+        if (!(error instanceof GitHubApiError)) throw error;
+        const hint = error instanceof PermissionDenied ? ' (the token needs `contents: read`: add it to the job\u2019s permissions)' : '';
+        throw new ConfigurationError(`cannot read ${path} from ${description}: ${error.describe()}${hint}`);
+      }
     },
   };
 }
