@@ -106,3 +106,5 @@ describe('running one engine', () => {
     const { outcome } = await run('', { command: undefined, runInProcess: () => new Promise(() => {}) }, 300);
     expect(outcome.engine.status).toBe('incomplete');
     expect(outcome.engine.reason).toMatch(/timed out/);
+  });
+});
