@@ -1,5 +1,6 @@
 import type { ScannerAdapter } from './adapter';
 import { banditAdapter } from './bandit';
+import { grypeAdapter } from './grype';
 import { AdapterRegistry } from './registry';
 import { sarifAdapter } from './sarif';
 import { secretlintAdapter } from './secretlint';
@@ -8,7 +9,13 @@ import { secretlintAdapter } from './secretlint';
  * Every engine Gatehouse knows, registered explicitly. Add an adapter here and to the conformance
  * test's tables (src/conformance/expectations.ts); a duplicate id throws when the registry is built.
  */
-export const ALL_ADAPTERS: readonly ScannerAdapter[] = [sarifAdapter, banditAdapter, secretlintAdapter];
+export const ALL_ADAPTERS: readonly ScannerAdapter[] = [
+  sarifAdapter,
+  banditAdapter,
+  secretlintAdapter,
+  // image and SBOM engines
+  grypeAdapter,
+];
 
 export function createDefaultRegistry(): AdapterRegistry {
   return new AdapterRegistry(ALL_ADAPTERS);

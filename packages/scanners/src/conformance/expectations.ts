@@ -50,6 +50,13 @@ export const FIXTURE_EXPECTATIONS: readonly FixtureExpectation[] = [
   { file: 'semgrep/sarif-snapshot-with-autofix.sarif', engine: 'sarif', findings: 2, basis: 'PROVENANCE: results carrying fixes[] (counted: 2)' },
   { file: 'semgrep/sarif-snapshot-with-source.sarif', engine: 'sarif', findings: 2, basis: 'PROVENANCE: 4 rules, 2 results with snippets' },
   { file: 'trivy/sarif-image-alpine-310.golden.sarif', engine: 'sarif', findings: 4, categories: { container: 4 }, basis: 'PROVENANCE: 2 rules, 4 results, all warning' },
+
+  // grype (PROVENANCE.md "grype"): one finding per vulnerability (alias group) per package per target
+  { file: 'grype/image-alpine-ghsa-v0.65.1.json', engine: 'grype', findings: 1, categories: { container: 1 }, basis: 'PROVENANCE: 2 Medium matches on httpclient 4.1.1: GHSA-cfh5-3ghh-wfjx (related CVE-2014-3577) and the CVE-2014-3577 cpe-match: one alias group on one package' },
+  { file: 'grype/image-wolfi-chainguard-ruby-v0.61.1.json', engine: 'grype', findings: 2, categories: { container: 2 }, basis: 'PROVENANCE: 3 High matches: CVE-2023-28755 on ruby-3.0; on uri the CVE cpe-match and GHSA-hv5j-3h9f-99c2 (related CVE-2023-28755) are one group' },
+  { file: 'grype/snapshot-dir-presenter.golden.json', engine: 'grype', findings: 2, categories: { sca: 2 }, basis: 'PROVENANCE: directory twin, same 2 synthetic matches on 2 packages' },
+  { file: 'grype/snapshot-empty.golden.json', engine: 'grype', findings: 0, basis: 'PROVENANCE: matches: [] (legal empty)' },
+  { file: 'grype/snapshot-image-presenter.golden.json', engine: 'grype', findings: 2, categories: { container: 2 }, basis: 'PROVENANCE: CVE-1999-0001/0002 on 2 packages (Low label, 8.2 vector; fix.state "")' },
 ];
 
 /** What each registered adapter declares for the hostile-input and legal-empty checks. */
@@ -88,5 +95,13 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
       { name: 'files without messages', content: '[{"filePath":"a.txt","sourceContentType":"text","messages":[]}]' },
     ],
     sample: 'runner-suppressed-and-not-scanned.json',
+  },
+  // grype
+  {
+    engine: 'grype',
+    legalEmpty: [
+      { name: 'matches: [] (the empty golden)', content: '{"matches":[],"source":{"type":"unknown","target":"unknown"},"distro":{"name":"","version":"","idLike":[]},"descriptor":{"name":"grype","version":"0.120.1","timestamp":""}}' },
+    ],
+    sample: 'image-eol-alias-group-wont-fix-ignored.json',
   },
 ];
