@@ -1,9 +1,12 @@
 import type { ScannerAdapter } from './adapter';
 import { banditAdapter } from './bandit';
+import { cycloneDxAdapter } from './cyclonedx';
 import { grypeAdapter } from './grype';
 import { AdapterRegistry } from './registry';
 import { sarifAdapter } from './sarif';
 import { secretlintAdapter } from './secretlint';
+import { spdxAdapter } from './spdx';
+import { syftAdapter } from './syft';
 
 /**
  * Every engine Gatehouse knows, registered explicitly. Add an adapter here and to the conformance
@@ -15,6 +18,9 @@ export const ALL_ADAPTERS: readonly ScannerAdapter[] = [
   secretlintAdapter,
   // image and SBOM engines
   grypeAdapter,
+  syftAdapter,
+  cycloneDxAdapter,
+  spdxAdapter,
 ];
 
 export function createDefaultRegistry(): AdapterRegistry {
