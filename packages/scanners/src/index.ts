@@ -13,3 +13,27 @@ export { banditConfigFromPyproject, renderBanditConfig, prepareBanditRun, type B
 export { secretlintAdapter, secretlintRunnerPath, SECRETLINT_RUNNER_ENV, BUILT_IN_IGNORES, SECRETLINT_VERSION } from './secretlint';
 export * from './secret-rules';
 export * from './scan-plan';
+// image and SBOM engines (docs/image-scan.md, docs/sbom.md)
+export { grypeAdapter } from './grype';
+export { GRYPE_EXIT_CODES, grypeCommand, grypeEnvironment, grypeInput, prepareGrypeRun } from './grype/command';
+export { refreshGrypeDatabase, grypeDatabaseUpdateCommand, grypeDatabaseStatusCommand, readGrypeDatabaseStatus, type RefreshGrypeDatabaseOptions } from './grype/database';
+export { syftAdapter } from './syft';
+export { SYFT_SBOM, SYFT_EXIT_CODES } from './syft/command';
+export { cycloneDxAdapter } from './cyclonedx';
+export { spdxAdapter } from './spdx';
+export { CDXGEN_SBOM, CYCLONEDX_NPM_SBOM, CDXGEN_EXIT_CODES } from './cdxgen/command';
+export { bundledCycloneDxNpm, type LocalTool } from './cdxgen/local-bin';
+export * from './trivy-image';
+export { parseImageSource, imageSourceString, imageSourceLabel, checkImageRef, checkArchivePath, type ImageSource } from './container-image/image-source';
+export { endOfLifeOsDraft, normaliseOsFamily, OS_END_OF_LIFE_RULE, type EndOfLifeOsInput } from './container-image/os-end-of-life';
+export { readSbom, sbomComponents, sbomFormatOf } from './sbom/read-sbom';
+export { validPurl, type SbomComponent, type SbomDocument, type SbomFormat, type SbomSubject } from './sbom/sbom-document';
+export { validateCycloneDx, type CycloneDxValidation } from './sbom/validate-cyclonedx';
+export { checkSbom, type SbomCheck } from './sbom/validate-sbom';
+export { generateSbom, type GenerateSbomOptions, type SbomGeneration } from './sbom/generate-sbom';
+export { mergeCycloneDx, type MergeSubject } from './sbom/merge-cyclonedx';
+export type { SbomCommand, SbomGenerationRequest, SbomOutputFormat, SbomSubjectSpec, SbomTool, SbomToolProfile } from './sbom/sbom-generator';
+export { planImageScan, sarifCategoryForImage, type ImagePlanInput, type ImageScanPlan } from './plans/image';
+export { planSbom, npmProjects, type SbomPlan, type SbomPlanInput, type SbomGenerationStep } from './plans/sbom';
+export { produceSbom, type ProduceSbomOptions, type ProducedSbom } from './sbom/produce-sbom';
+export { resolveSbomTool, SBOM_TOOL_PROFILES, type ResolvedSbomTool } from './sbom/sbom-tools';
