@@ -56,6 +56,20 @@ describe('buildDependencySnapshot', () => {
     });
   });
 
+  it('reads cdxgen\'s absolute source file paths under the workspace', () => {
+    const bom = readSbom(
+      JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        version: 1,
+        components: [{ type: 'library', name: 'requests', version: '2.19.1', purl: 'pkg:pypi/requests@2.19.1', properties: [{ name: 'SrcFile', value: '/home/runner/work/shop/shop/api/requirements.txt' }] }],
+        dependencies: [],
+      }),
+      'cdxgen.cdx.json',
+    );
+    expect(Object.keys(buildDependencySnapshot([{ sbom: bom }], context).snapshot.manifests!)).toEqual(['api/requirements.txt']);
+  });
+
   it('says nothing about relationships when the SBOM has no dependency graph', () => {
     const bom = readSbom(JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.2', version: 1, components: [{ type: 'library', name: 'a', version: '1', purl: 'pkg:npm/a@1' }] }), 'old.cdx.json');
     const { snapshot } = buildDependencySnapshot([{ sbom: bom }], context);

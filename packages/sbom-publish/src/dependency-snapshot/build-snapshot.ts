@@ -33,13 +33,17 @@ export interface BuiltSnapshot {
   notes: string[];
 }
 
-/** A component's manifest: syft and trivy record where they found it (paths rooted at the scanned directory). */
+/**
+ * A component's manifest, from where the generator found it: cdxgen writes absolute paths under
+ * the workspace, syft paths rooted at the scanned directory (`/web/package-lock.json`).
+ */
 function manifestOf(component: SbomComponent, workspace: string): string | undefined {
-  const location = component.locations[0];
+  const location = component.locations[0]?.replace(/\\/g, '/');
   if (!location) return undefined;
-  const relative = location.replace(/\\/g, '/').replace(/^\/+/, '');
-  const resolved = toRepoPath(relative, workspace);
-  return resolved.ok ? resolved.path : undefined;
+  const asWritten = toRepoPath(location, workspace);
+  if (asWritten.ok) return asWritten.path;
+  const rooted = toRepoPath(location.replace(/^\/+/, ''), workspace);
+  return rooted.ok ? rooted.path : undefined;
 }
 
 function checkContext(context: SnapshotContext): void {

@@ -6,8 +6,8 @@ import { CdxComponentSchema, CdxDependencySchema, CdxToolsSchema, type CdxCompon
 /** Nesting deeper than this is refused entry by entry rather than walked (a hostile document cannot exhaust the stack: the walk is iterative anyway). */
 const MAX_DEPTH = 64;
 
-/** Properties in which generators record where a component was found. */
-const LOCATION_PROPERTIES = /^(syft:location:\d+:path|aquasecurity:trivy:FilePath)$/;
+/** Properties in which generators record where a component was found (syft, trivy, cdxgen). */
+const LOCATION_PROPERTIES = /^(syft:location:\d+:path|aquasecurity:trivy:FilePath|SrcFile)$/;
 
 function locationsOf(component: CdxComponent): string[] {
   return (component.properties ?? []).filter((p) => LOCATION_PROPERTIES.test(p.name) && p.value).map((p) => p.value!.slice(0, 4_096));

@@ -9,7 +9,7 @@ const input = (extra: Partial<SbomPlanInput> = {}): SbomPlanInput => ({ workspac
 describe('planSbom', () => {
   it('on a laptop without syft or cdxgen, describes the npm projects with the bundled cyclonedx-npm and names what is left out', () => {
     const plan = planSbom(input());
-    expect(plan.generation).toEqual([{ engine: 'cdxgen', tool: 'cyclonedx-npm', subject: { kind: 'directory', path: 'web' }, outputs: { 'cyclonedx-json': '.gatehouse/sbom.cdx.json' }, label: 'cyclonedx-npm on web/package-lock.json' }]);
+    expect(plan.generation).toEqual([{ engine: 'cdxgen', tool: 'cyclonedx-npm', subject: { kind: 'directory', path: 'web' }, outputs: { 'cyclonedx-json': '.gatehouse/sbom.cdx.json' }, label: 'cyclonedx-npm on web/package-lock.json', manifest: 'web/package-lock.json' }]);
     expect(plan.cyclonedx).toBe('.gatehouse/sbom.cdx.json');
     expect(plan.merge).toBeUndefined();
     expect(plan.notes).toContain('not in the SBOM: api/requirements.txt (cyclonedx-npm reads npm projects only; syft or cdxgen cover other ecosystems)');
@@ -17,7 +17,10 @@ describe('planSbom', () => {
 
   it('merges one SBOM per npm project when there are several', () => {
     const plan = planSbom(input({ files: [...FILES, 'admin/package.json', 'admin/npm-shrinkwrap.json'] }));
-    expect(plan.generation.map((g) => g.outputs['cyclonedx-json'])).toEqual(['.gatehouse/sbom-parts/admin.cdx.json', '.gatehouse/sbom-parts/web.cdx.json']);
+    expect(plan.generation.map((g) => [g.outputs['cyclonedx-json'], g.manifest])).toEqual([
+      ['.gatehouse/sbom-parts/admin.cdx.json', 'admin/npm-shrinkwrap.json'],
+      ['.gatehouse/sbom-parts/web.cdx.json', 'web/package-lock.json'],
+    ]);
     expect(plan.merge).toEqual({ from: ['.gatehouse/sbom-parts/admin.cdx.json', '.gatehouse/sbom-parts/web.cdx.json'], subjectName: 'vulnerable-app' });
   });
 

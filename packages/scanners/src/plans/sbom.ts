@@ -41,6 +41,8 @@ export interface SbomGenerationStep {
   /** Repository-relative paths. */
   outputs: Partial<Record<SbomOutputFormat, string>>;
   label: string;
+  /** The lockfile every component of this step's SBOM comes from (cyclonedx-npm), for the dependency snapshot. */
+  manifest?: string;
 }
 
 export interface SbomPlan {
@@ -121,7 +123,11 @@ export function planSbom(input: SbomPlanInput): SbomPlan {
       plan.notRun.push({ engine: 'cdxgen', reason: `no npm project with a lockfile in ${label}, and neither syft nor cdxgen can run here to describe other ecosystems` });
     } else {
       const parts = projects.length === 1 ? [cyclonedx] : projects.map((d) => `${outDir}/sbom-parts/${slug(d)}.cdx.json`);
-      projects.forEach((dir, i) => plan.generation.push({ engine: 'cdxgen', tool, subject: { kind: 'directory', path: dir }, outputs: { 'cyclonedx-json': parts[i]! }, label: `cyclonedx-npm on ${dir}/package-lock.json` }));
+      const fileSet = new Set(input.files);
+      projects.forEach((dir, i) => {
+        const lockfile = NPM_LOCKFILES.map((l) => (dir === '.' ? l : `${dir}/${l}`)).find((f) => fileSet.has(f))!;
+        plan.generation.push({ engine: 'cdxgen', tool, subject: { kind: 'directory', path: dir }, outputs: { 'cyclonedx-json': parts[i]! }, label: `cyclonedx-npm on ${lockfile}`, manifest: lockfile });
+      });
       if (projects.length > 1) plan.merge = { from: parts, subjectName: posix.basename(input.workspace) || 'repository' };
       plan.cyclonedx = cyclonedx;
       if (requested === 'cdxgen') plan.notes.push('cdxgen is not installed: cyclonedx-npm (bundled with Gatehouse) describes the npm projects from their lockfiles');

@@ -36,6 +36,10 @@ describe.skipIf(!bundledCycloneDxNpm())('produceSbom on a copy of examples/vulne
     expect(await validateCycloneDx(readFileSync(produced.cyclonedx!.path, 'utf8'))).toEqual({ valid: true, specVersion: '1.6' });
     expect(produced.cyclonedx!.sbom.components.filter((c) => c.purl === 'pkg:npm/lodash@4.17.15')).toHaveLength(2);
     expect(produced.notes).toContain('2 project SBOMs merged into .gatehouse/sbom.cdx.json');
+    expect(produced.parts.map((p) => [p.manifest, p.sbom.subject?.name])).toEqual([
+      ['admin/package-lock.json', 'vulnerable-app-admin'],
+      ['web/package-lock.json', 'vulnerable-app-web'],
+    ]);
   }, 200_000);
 });
 

@@ -23,6 +23,11 @@ export interface ProducedSbom {
   /** Written, read back and valid (CycloneDX against the official schema); absent when it could not be. */
   cyclonedx?: { path: string; sbom: SbomDocument };
   spdx?: { path: string; sbom: SbomDocument };
+  /**
+   * The CycloneDX documents as each generator wrote them, with the lockfile they describe when
+   * known: what `buildDependencySnapshot` (@gatehouse/sbom-publish) files under manifests.
+   */
+  parts: { sbom: SbomDocument; manifest?: string }[];
   /** One line per generator, for findings.json `engines` (`ran`, `not-run`, `incomplete`). */
   engines: EngineRun[];
   notes: string[];
@@ -34,7 +39,7 @@ export interface ProducedSbom {
  * fails the gate on it unless the policy says otherwise, and publishes nothing it could not check.
  */
 export async function produceSbom(plan: SbomPlan, options: ProduceSbomOptions): Promise<ProducedSbom> {
-  const out: ProducedSbom = { engines: [], notes: [...plan.notes] };
+  const out: ProducedSbom = { engines: [], parts: [], notes: [...plan.notes] };
   for (const n of plan.notRun) out.engines.push({ id: n.engine, status: 'not-run', reason: n.reason });
   const workDir = mkdtempSync(join(tmpdir(), 'gatehouse-sbom-'));
   const abs = (path: string) => join(options.workspace, path);
@@ -64,7 +69,9 @@ export async function produceSbom(plan: SbomPlan, options: ProduceSbomOptions): 
       out.engines.push({ id: step.engine, version: tool.version, status: 'ran', reason: step.label, durationMs });
       out.notes.push(...result.notes);
       if (result.files['spdx-json'] && plan.spdx) out.spdx = result.files['spdx-json'];
-      if (result.files['cyclonedx-json'] && !plan.merge) out.cyclonedx = result.files['cyclonedx-json'];
+      const written = result.files['cyclonedx-json'];
+      if (written) out.parts.push({ sbom: written.sbom, ...(step.manifest ? { manifest: step.manifest } : {}) });
+      if (written && !plan.merge) out.cyclonedx = written;
     }
     if (!failed && plan.merge && plan.cyclonedx) {
       try {
