@@ -13,7 +13,8 @@ export { banditConfigFromPyproject, renderBanditConfig, prepareBanditRun, type B
 export { secretlintAdapter, secretlintRunnerPath, SECRETLINT_RUNNER_ENV, BUILT_IN_IGNORES, SECRETLINT_VERSION } from './secretlint';
 export * from './secret-rules';
 export * from './scan-plan';
-// image and SBOM engines (docs/image-scan.md, docs/sbom.md)
+// image and SBOM engines (docs/image-scan.md, docs/sbom.md). SBOM production and CycloneDX schema
+// validation are in the `@gatehouse/scanners/sbom` entry point (docs/sbom.md, "Bundling").
 export { grypeAdapter } from './grype';
 export { GRYPE_EXIT_CODES, grypeCommand, grypeEnvironment, grypeInput, prepareGrypeRun } from './grype/command';
 export { refreshGrypeDatabase, grypeDatabaseUpdateCommand, grypeDatabaseStatusCommand, readGrypeDatabaseStatus, type RefreshGrypeDatabaseOptions } from './grype/database';
@@ -28,12 +29,8 @@ export { parseImageSource, imageSourceString, imageSourceLabel, checkImageRef, c
 export { endOfLifeOsDraft, normaliseOsFamily, OS_END_OF_LIFE_RULE, type EndOfLifeOsInput } from './container-image/os-end-of-life';
 export { readSbom, sbomComponents, sbomFormatOf } from './sbom/read-sbom';
 export { validPurl, type SbomComponent, type SbomDocument, type SbomFormat, type SbomSubject } from './sbom/sbom-document';
-export { validateCycloneDx, type CycloneDxValidation } from './sbom/validate-cyclonedx';
-export { checkSbom, type SbomCheck } from './sbom/validate-sbom';
-export { generateSbom, type GenerateSbomOptions, type SbomGeneration } from './sbom/generate-sbom';
 export { mergeCycloneDx, type MergeSubject } from './sbom/merge-cyclonedx';
 export type { SbomCommand, SbomGenerationRequest, SbomOutputFormat, SbomSubjectSpec, SbomTool, SbomToolProfile } from './sbom/sbom-generator';
 export { planImageScan, sarifCategoryForImage, type ImagePlanInput, type ImageScanPlan } from './plans/image';
 export { planSbom, npmProjects, type SbomPlan, type SbomPlanInput, type SbomGenerationStep } from './plans/sbom';
-export { produceSbom, type ProduceSbomOptions, type ProducedSbom } from './sbom/produce-sbom';
 export { resolveSbomTool, SBOM_TOOL_PROFILES, type ResolvedSbomTool } from './sbom/sbom-tools';

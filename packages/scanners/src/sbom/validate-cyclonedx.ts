@@ -1,4 +1,3 @@
-import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { errorMessage } from '@gatehouse/findings';
 
 /**
@@ -7,9 +6,12 @@ import { errorMessage } from '@gatehouse/findings';
  * library ships in `res/schema`, remote schemas disabled).
  *
  * Bundling: the library reads its schema files at run time from `<dir of its code>/../res/schema`
- * (`__dirname`), and loads ajv, ajv-formats and ajv-formats-draft2019 with `require`. An ESM bundle
- * must therefore define `__dirname` (the project's banner defines `require` only) and ship the
- * `res/schema/*.schema.json` files one directory above the bundle (docs/sbom.md, "Bundling").
+ * (`__dirname`), loads ajv, ajv-formats and ajv-formats-draft2019 with `require`, and requires its
+ * optional XML plugin `libxmljs2` (not installed). An ESM bundle must therefore define `__dirname`
+ * (the project's banner defines `require` only), ship `res/schema/*.schema.json` one directory above
+ * the bundle, and mark `libxmljs2` external (docs/sbom.md, "Bundling"; validate-cyclonedx-bundle.test.ts).
+ * The library is loaded on first use, so a bundle without those settings fails validation (as
+ * `unknown`, never as valid), not its start.
  */
 export type CycloneDxValidation =
   | { valid: true; specVersion: string }
@@ -17,14 +19,20 @@ export type CycloneDxValidation =
   /** The validator itself could not run (missing schema files or ajv): not a verdict on the SBOM. */
   | { valid: 'unknown'; specVersion?: string; reason: string };
 
-const VERSIONS: Readonly<Record<string, Spec.Version>> = {
-  '1.2': Spec.Version.v1dot2,
-  '1.3': Spec.Version.v1dot3,
-  '1.4': Spec.Version.v1dot4,
-  '1.5': Spec.Version.v1dot5,
-  '1.6': Spec.Version.v1dot6,
-  '1.7': Spec.Version.v1dot7,
-};
+/** The JSON schema versions the library ships (its `Spec.Version` values are these strings). */
+const VERSIONS = new Set(['1.2', '1.3', '1.4', '1.5', '1.6', '1.7']);
+
+interface JsonValidator {
+  validate(data: string): Promise<unknown>;
+}
+type ValidationModule = { JsonStrictValidator: new (version: string) => JsonValidator };
+
+let library: Promise<ValidationModule> | undefined;
+function loadValidation(): Promise<ValidationModule> {
+  // The CommonJS library arrives as `default` under some loaders, as the module itself under others.
+  library ??= import('@cyclonedx/cyclonedx-library/Validation').then((m) => ((m as { default?: ValidationModule }).default ?? m) as ValidationModule);
+  return library;
+}
 
 const MAX_ERRORS = 20;
 
@@ -40,7 +48,7 @@ function describe(error: AjvError): string {
   return `${where}: ${error.message ?? 'is not valid'}${extra}`.slice(0, 500);
 }
 
-const validators = new Map<string, Validation.JsonStrictValidator>();
+const validators = new Map<string, JsonValidator>();
 
 export async function validateCycloneDx(content: string): Promise<CycloneDxValidation> {
   let specVersion: string | undefined;
@@ -51,14 +59,15 @@ export async function validateCycloneDx(content: string): Promise<CycloneDxValid
   } catch (error) {
     return { valid: false, errors: [`(document): not JSON (${errorMessage(error).slice(0, 200)})`] };
   }
-  const version = specVersion && Object.hasOwn(VERSIONS, specVersion) ? VERSIONS[specVersion]! : undefined;
+  const version = specVersion && VERSIONS.has(specVersion) ? specVersion : undefined;
   if (!version) return { valid: false, ...(specVersion ? { specVersion } : {}), errors: [`/specVersion: ${JSON.stringify(specVersion ?? null)} is not a CycloneDX JSON version the official schemas cover (1.2 to 1.7)`] };
-  let validator = validators.get(version);
-  if (!validator) {
-    validator = new Validation.JsonStrictValidator(version);
-    validators.set(version, validator);
-  }
   try {
+    let validator = validators.get(version);
+    if (!validator) {
+      const { JsonStrictValidator } = await loadValidation();
+      validator = new JsonStrictValidator(version);
+      validators.set(version, validator);
+    }
     const errors = (await validator.validate(content)) as AjvError[] | null;
     if (errors === null) return { valid: true, specVersion: version };
     const listed = errors.slice(0, MAX_ERRORS).map(describe);
@@ -66,6 +75,7 @@ export async function validateCycloneDx(content: string): Promise<CycloneDxValid
     return { valid: false, specVersion: version, errors: listed };
   } catch (error) {
     validators.delete(version);
+    library = undefined;
     return { valid: 'unknown', specVersion: version, reason: `the CycloneDX validator could not run: ${errorMessage(error).slice(0, 300)}` };
   }
 }
