@@ -1,4 +1,5 @@
 import type { ParseContext, ParseResult } from '../adapter';
+import { RatedSeverityCache } from '../rated-severity-cache';
 import { describeIssues } from '../zod-issues';
 import type { SbomComponent } from '../sbom/sbom-document';
 import { cycloneDxSbom } from './components';
@@ -32,6 +33,7 @@ export function parseCycloneDx(content: string, ctx: ParseContext): ParseResult 
     return { unresolved: ref.slice(0, 300) };
   };
 
+  const ratings = new RatedSeverityCache();
   let statements = 0;
   let unresolved = 0;
   const vulnerabilities = Array.isArray(doc.vulnerabilities) ? doc.vulnerabilities : [];
@@ -52,7 +54,7 @@ export function parseCycloneDx(content: string, ctx: ParseContext): ParseResult 
       const target: AffectedTarget = affected ? resolve(affected.ref) : sbom.subject ? { subject: sbom.subject } : {};
       if (target.unresolved) unresolved++;
       out.nativeCount++;
-      out.findings.push(vulnerabilityDraft(v, target, affected, sbom.subject, sbom.tools, ctx));
+      out.findings.push(vulnerabilityDraft(v, target, affected, sbom.subject, sbom.tools, ctx, ratings));
     }
   });
 

@@ -2,7 +2,6 @@ import {
   canonicalVulnId,
   normaliseVulnId,
   pickBestRating,
-  rateSeverity,
   vulnIdentifier,
   type DraftWithHints,
   type Fix,
@@ -10,6 +9,7 @@ import {
   type Suppression,
 } from '@gatehouse/findings';
 import type { ParseContext } from '../adapter';
+import type { RatedSeverityCache } from '../rated-severity-cache';
 import { vulnerabilityIdsOf, type MatchGroup } from './match-groups';
 import type { GrypeMatch, GrypeVulnerability } from './schema';
 import { artifactLocation, categoryOf, type GrypeScanned } from './source';
@@ -21,11 +21,11 @@ const httpUrl = (u: unknown): u is string => typeof u === 'string' && /^https?:\
  * NVD records among the related vulnerabilities), scored by Gatehouse, then each record's label
  * (GHSA, the distro, NVD) as the vendor's. The best basis wins, the most severe among equals.
  */
-function rating(group: MatchGroup): RatedSeverity {
+function rating(group: MatchGroup, cache: RatedSeverityCache): RatedSeverity {
   const candidates: RatedSeverity[] = [];
   const rate = (v: GrypeVulnerability) =>
     candidates.push(
-      rateSeverity({
+      cache.rate({
         vectors: (v.cvss ?? []).map((c) => ({ vector: c.vector, ...(c.source ? { source: c.source.slice(0, 200) } : {}) })),
         ...(v.severity ? { vendor: { label: v.severity, source: (v.namespace || 'grype').slice(0, 200) } } : {}),
       }),
@@ -97,7 +97,7 @@ function firstSentence(text: string | undefined): string | undefined {
 }
 
 /** Draft of one vulnerability on one package (a group of grype matches). */
-export function groupToDraft(group: MatchGroup, scanned: GrypeScanned, ctx: ParseContext, engineVersion: string | undefined, suppression?: Suppression): DraftWithHints {
+export function groupToDraft(group: MatchGroup, scanned: GrypeScanned, ctx: ParseContext, engineVersion: string | undefined, cache: RatedSeverityCache, suppression?: Suppression): DraftWithHints {
   const ids = [...new Set(group.matches.flatMap(vulnerabilityIdsOf))];
   const canonical = canonicalVulnId(ids) ?? normaliseVulnId(group.matches[0]!.vulnerability.id);
   const aliases = [canonical, ...ids.filter((id) => id !== canonical).sort()].slice(0, 200);
@@ -106,7 +106,7 @@ export function groupToDraft(group: MatchGroup, scanned: GrypeScanned, ctx: Pars
   const records = group.matches.flatMap((m) => [m.vulnerability, ...(m.relatedVulnerabilities ?? [])]);
   const description = [primary.vulnerability, ...records].map((v) => v.description).find((d) => d && d.trim() !== '');
   const title = firstSentence(description) ?? canonical;
-  const rated = rating(group);
+  const rated = rating(group, cache);
   const fix = fixOfGroup(group, artifact.name);
   const placed = artifactLocation(artifact, scanned, ctx);
   const target = placed.location.kind === 'image' && placed.location.target ? ` in ${placed.location.target}` : '';

@@ -3,6 +3,7 @@ import { ParseError, type DraftWithHints, type Suppression } from '@gatehouse/fi
 import type { ParseContext, ParseResult } from '../adapter';
 import { endOfLifeOsDraft } from '../container-image/os-end-of-life';
 import { isJsonObject, readJsonReport } from '../json-document';
+import { RatedSeverityCache } from '../rated-severity-cache';
 import { describeIssues } from '../zod-issues';
 import { groupMatches } from './match-groups';
 import { groupToDraft } from './match-draft';
@@ -129,12 +130,13 @@ export function parseGrype(content: string, ctx: ParseContext): ParseResult {
   const source = GrypeSourceSchema.safeParse(doc.source ?? { type: 'unknown' });
   if (!source.success) out.notes!.push(`grype: the report's "source" could not be read (${describeIssues(source.error)}); findings are not placed in an image`);
   const scanned = scannedOf(source.success ? source.data : undefined, ctx);
+  const ratings = new RatedSeverityCache();
 
   const matches = validated<GrypeMatch>(doc.matches, GrypeMatchSchema, 'matches', out);
   const groups = groupMatches(matches);
   for (const group of groups) {
     out.nativeCount++;
-    out.findings.push(groupToDraft(group, scanned, ctx, engineVersion));
+    out.findings.push(groupToDraft(group, scanned, ctx, engineVersion, ratings));
   }
   if (matches.length > groups.length) out.notes!.push(`grype: ${matches.length} matches are ${groups.length} vulnerabilities (records of one vulnerability on one package counted once)`);
 
@@ -144,7 +146,7 @@ export function parseGrype(content: string, ctx: ParseContext): ParseResult {
       const ignored = validated<GrypeIgnoredMatch>(doc.ignoredMatches, GrypeIgnoredMatchSchema, 'ignoredMatches', out);
       for (const group of groupMatches(ignored)) {
         out.nativeCount++;
-        const draft: DraftWithHints = groupToDraft(group, scanned, ctx, engineVersion, suppressionOf(group.matches[0] as GrypeIgnoredMatch));
+        const draft: DraftWithHints = groupToDraft(group, scanned, ctx, engineVersion, ratings, suppressionOf(group.matches[0] as GrypeIgnoredMatch));
         out.findings.push(draft);
       }
     }
