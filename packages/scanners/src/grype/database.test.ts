@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadVersions, markFresh } from '@gatehouse/toolchain';
-import { writeStubEngine } from '../test-support/stub-engine';
+import { writeStubEngine } from '../test-support/stub-engine-sequence';
 import { readGrypeDatabaseStatus, refreshGrypeDatabase } from './database';
 
 const NOW = new Date('2026-11-22T08:00:00Z');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RunOptions } from '../adapter';
-import { runStubbedEngine, writeStubEngine, type StubBehaviour } from '../test-support/stub-engine';
+import { runStubbedEngine, writeStubEngine, type StubBehaviour } from '../test-support/stub-engine-sequence';
 import { grypeAdapter } from './index';
 
 /**

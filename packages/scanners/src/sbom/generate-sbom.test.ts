@@ -7,7 +7,7 @@ import { MemoryLogger } from '@gatehouse/findings';
 import { loadVersions } from '@gatehouse/toolchain';
 import { CYCLONEDX_NPM_SBOM } from '../cdxgen/command';
 import { bundledCycloneDxNpm } from '../cdxgen/local-bin';
-import { writeStubEngine } from '../test-support/stub-engine';
+import { writeStubEngine } from '../test-support/stub-engine-sequence';
 import { generateSbom } from './generate-sbom';
 import { validateCycloneDx } from './validate-cyclonedx';
 

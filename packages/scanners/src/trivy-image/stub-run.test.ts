@@ -7,7 +7,7 @@ import { ParseError } from '@gatehouse/findings';
 import { loadVersions } from '@gatehouse/toolchain';
 import type { ParseContext, ParseResult, RunOptions } from '../adapter';
 import { readJsonReport } from '../json-document';
-import { runStubbedEngine, writeStubEngine, type StubBehaviour, type StubCall, type StubbedEngine, type StubOutcome } from '../test-support/stub-engine';
+import { runStubbedEngine, writeStubEngine, type StubBehaviour, type StubCall, type StubbedEngine, type StubOutcome } from '../test-support/stub-engine-sequence';
 import { refreshTrivyDatabase } from './database';
 import { describeTrivyFailure } from './failure';
 import { TRIVY_IMAGE_EXIT_CODES, trivyImageCommand } from './image-command';

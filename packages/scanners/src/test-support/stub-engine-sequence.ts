@@ -7,10 +7,12 @@ import type { ParseContext, ParseResult, RunOptions } from '../adapter';
 import { decodeReport } from '../report-text';
 
 /**
- * Stub executables for engines this machine does not have (trivy, grype, syft): a Node script
- * that asserts the exact argv (and selected environment variables) of each call it receives, in
- * order, then behaves as told. Every call is logged, so a test can check the whole sequence
- * (`db update` against the first source, a retry, then the mirror).
+ * Stub executables for engines this machine does not have (trivy, grype, syft), for sequences of
+ * calls (a database download retried, then the mirror): a Node script that asserts the exact argv
+ * (and selected environment variables) of each call it receives, in order, then behaves as told.
+ * Every call is logged, so a test can check the whole sequence (`db update` against the first
+ * source, a retry, then the mirror). Named apart from test-support/stub-engine.ts (the deps
+ * branch's single-call helper).
  */
 export type StubBehaviour =
   | { kind: 'report'; report: string; exitCode?: number; stderr?: string }
