@@ -22,4 +22,9 @@ export interface ScanPlan {
   notRun: { engine: EngineId; reason: string }[];
   /** Lines for the summary: the range scanned and the number of commits, the manifests found, ... */
   notes: string[];
+  /**
+   * Engines that should run and cannot do their job (their database could not be had, the range is
+   * cut short): the run reports them `incomplete` with the reason, never clean.
+   */
+  incomplete?: { engine: EngineId; reason: string }[];
 }
