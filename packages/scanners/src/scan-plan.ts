@@ -23,8 +23,8 @@ export interface ScanPlan {
   /** Lines for the summary: the range scanned and the number of commits, the manifests found, ... */
   notes: string[];
   /**
-   * Engines that should run and cannot do their job (their database could not be had, the range is
-   * cut short): the run reports them `incomplete` with the reason, never clean.
+   * Engines that should run and cannot do what was asked (a history range with missing commits, a
+   * configuration that could not be read from the trusted commit): reported `incomplete`, never clean.
    */
   incomplete?: { engine: EngineId; reason: string }[];
 }
