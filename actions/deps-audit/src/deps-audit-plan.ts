@@ -82,7 +82,8 @@ export async function planDepsAudit(setup: ScanPlanSetup, inputs: DepsAuditInput
   });
 
   if (listed.truncated) plan.notes.push(`the repository has more files than discovery looks at: only the first ${listed.files.length} were searched for manifests`);
-  if (source?.status === 'ready') plan.notes.push(`osv-offline reads ${source.description}`);
+  // A given export is described by osv-offline itself; a downloaded one says where it came from.
+  if (source?.status === 'ready' && !inputs['osv-database']) plan.notes.push(`osv-offline reads ${source.description}`);
   if (source?.status === 'unavailable') {
     plan.invocations = plan.invocations.filter((i) => i.engine !== 'osv-offline');
     plan.notes = plan.notes.filter((n) => !n.startsWith('osv-offline has no OSV export'));

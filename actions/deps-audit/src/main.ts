@@ -1,5 +1,5 @@
 import { readInputs, runAction, setOutputs } from '@gatehouse/action-kit';
-import { runScanAction, type ScanPlanSetup } from '@gatehouse/action-runtime';
+import { runScanAction, type ScanActionSpec, type ScanPlanSetup } from '@gatehouse/action-runtime';
 import { silentLogger } from '@gatehouse/findings';
 import { planDepsAudit, type DepsAuditPlan } from './deps-audit-plan';
 import { depsAuditInputs } from './inputs';
@@ -7,11 +7,20 @@ import { ratePipAuditFindings } from './pip-audit-ratings';
 import { pullRequestMarking } from './pull-request-marking';
 
 /**
+ * What tests of the action in-process may change: engines that cannot be installed here (a raw
+ * binary such as osv-scanner is only ever its pinned asset) are given as stubs through the runtime's
+ * resolver hook.
+ */
+export interface RunOverrides {
+  resolveEngine?: ScanActionSpec['resolveEngine'];
+}
+
+/**
  * deps-audit: reads its inputs once, plans the audit of every manifest (packages/scanners planDeps
  * with the OSV export of the run), rates pip-audit's findings from OSV, marks what a pull request's
  * lockfile changes introduced, and hands everything else to runScanAction.
  */
-export function run(): Promise<void> {
+export function run(overrides: RunOverrides = {}): Promise<void> {
   return runAction(async () => {
     const inputs = readInputs(depsAuditInputs);
     let planned: DepsAuditPlan | undefined;
@@ -20,6 +29,7 @@ export function run(): Promise<void> {
       action: 'deps-audit',
       inputs,
       engineTimeoutMs: inputs['engine-timeout'] * 1000,
+      ...(overrides.resolveEngine ? { resolveEngine: overrides.resolveEngine } : {}),
       plan: async (setup) => {
         setupSeen = setup;
         planned = await planDepsAudit(setup, inputs);
