@@ -107,6 +107,13 @@ describe('deps-audit on a pull request that adds lodash 4.17.15 to a monorepo', 
     expect(summary).toContain('the pull request adds 1 package versions and removes 0');
     expect(summary).toContain('lodash@4.17.15 (web/package-lock.json) | upgrade to 4.17.21');
     expect(harness.github.state.sarifUploads.map((u) => u.toolName).sort()).toEqual(['gatehouse/npm-audit', 'gatehouse/osv-offline', 'gatehouse/pip-audit']);
+    // Blocking findings are error annotations on their manifest; pre-existing ones are warnings.
+    const errors = run.commands.filter((c) => c.name === 'error' && c.properties.file);
+    expect(errors.map((c) => [c.properties.file, c.data.split(':')[0]])).toEqual([
+      ['web/package-lock.json', 'lodash@4.17.15'],
+      ['web/package-lock.json', 'lodash@4.17.15'],
+    ]);
+    expect(run.commands.some((c) => c.name === 'warning' && c.properties.file === 'api/requirements.txt')).toBe(true);
     expect(run.stdout).not.toContain(harness.github.writeToken);
     expect(files.get('findings.json')).not.toContain(harness.github.writeToken);
   });
