@@ -6,15 +6,16 @@ import { ConfigurationError, type FindingsDocument, type Logger } from '@gatehou
 import {
   codeScanningTarget,
   GATEHOUSE_VERSION,
+  type GitHubClient,
   RunArtifacts,
   uploadSarif,
   type ArtifactUploadOutcome,
   type GitHubContext,
   type ProcessingWait,
 } from '@gatehouse/github';
-import { assembleRun, createSourceReader, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs } from '@gatehouse/pipeline';
-import type { Mode } from '@gatehouse/policy';
-import type { ScanPlan } from '@gatehouse/scanners';
+import { assembleRun, createSourceReader, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs, type EngineOutcome } from '@gatehouse/pipeline';
+import type { Mode, PresetName } from '@gatehouse/policy';
+import type { ParseContext, ScanPlan } from '@gatehouse/scanners';
 import type { ResolvedTool } from '@gatehouse/toolchain';
 import { prepareAction } from '../common/action-setup';
 import { annotateDecision } from '../common/decision-annotations';
@@ -30,7 +31,7 @@ import { setRunOutputs } from '../common/step-outputs';
 import type { TrustedFiles } from '../common/trusted-files';
 import { verdictMessage } from '../common/verdict-message';
 import { writeJobSummary } from '../common/write-job-summary';
-import { runScanPlan } from './run-plan';
+import { runScanPlan, type PrepareEngine } from './run-plan';
 import type { ScanActionInputs } from './scan-action-inputs';
 
 /** What a plan function may use: the event, the workspace, and the trusted source of configuration. */
@@ -43,6 +44,30 @@ export interface ScanPlanSetup {
   /** A private, empty directory of this run for configurations the plan writes or copies. */
   privateDir: string;
   logger: Logger;
+  /** The run's GitHub client (sbom: the dependency submission). */
+  client: GitHubClient;
+  /** The run's environment (the process's outside tests). */
+  env: NodeJS.ProcessEnv;
+  /** The findings artifact's name, `gatehouse-findings-<action>-<job>[-<matrix hash>]`. */
+  artifactName: string;
+}
+
+/**
+ * What a plan function returns: the engines to run, plus what an action adds around them. Every
+ * field beyond ScanPlan's is optional: a plain ScanPlan is a ScanActionPlan.
+ */
+export interface ScanActionPlan extends ScanPlan {
+  /** Added to every engine's parse context (image-scan: the image both engines file their findings under). */
+  parseContext?: Pick<ParseContext, 'imageRef'>;
+  /**
+   * Replaces `<action>[-<matrix hash>]` in the SARIF categories `gatehouse/<engine>/<scope>/`
+   * (image-scan: `image-scan/<repository>`, one category per image, stable across tags and legs).
+   */
+  sarifScope?: string;
+  /** Engine lines the action produced before the plan's engines run (sbom: the generators that wrote the SBOM). */
+  outcomes?: EngineOutcome[];
+  /** More files for the findings artifact, absolute paths (sbom: sbom.cdx.json, sbom.spdx.json). */
+  artifactFiles?: string[];
 }
 
 export interface ScanActionSpec {
@@ -51,7 +76,11 @@ export interface ScanActionSpec {
   /** Read once by the action with `readInputs(z.object({ ...scanActionInputs, ...its own }))`. */
   inputs: ScanActionInputs;
   /** The plan, or a function making it once the event and the trusted configuration are known. */
-  plan: ScanPlan | ((setup: ScanPlanSetup) => ScanPlan | Promise<ScanPlan>);
+  plan: ScanActionPlan | ((setup: ScanPlanSetup) => ScanActionPlan | Promise<ScanActionPlan>);
+  /** The built-in policy when the repository has no policy file (default `default`; image-scan: `deploy`). */
+  defaultPreset?: PresetName;
+  /** Runs with each engine's executable just before the engine (image-scan: refresh its vulnerability database). */
+  prepareEngine?: PrepareEngine;
   /** Findings ledger for first-seen dates and the new-only baseline (default: none yet). */
   ledger?: FindingsLedgerFactory;
   /** Per engine; default 30 minutes. */
@@ -68,6 +97,8 @@ export interface ScanActionSpec {
 
 export interface ScanActionResult {
   document: FindingsDocument;
+  /** The findings artifact's name (whether or not the upload succeeded: `artifact` says). */
+  artifactName: string;
   /** The step was failed per `fail-on`. */
   failed: boolean;
   outDir: string;
@@ -94,6 +125,7 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
     token: inputs.token,
     policyPath: inputs.policy,
     mode: inputs.mode,
+    ...(spec.defaultPreset ? { defaultPreset: spec.defaultPreset } : {}),
     logger,
     ...(spec.env ? { env: spec.env } : {}),
     ...(spec.now ? { now: spec.now } : {}),
@@ -103,21 +135,28 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   const { context, workspace, env, policy, audit } = setup;
 
   const privateDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'gatehouse-config-'));
-  const plan = typeof spec.plan === 'function' ? await spec.plan({ context, workspace, mode: setup.mode, files: setup.files, privateDir, logger }) : spec.plan;
+  const name = findingsArtifactName(action, context.job, inputs.matrix, env);
+  const plan =
+    typeof spec.plan === 'function'
+      ? await spec.plan({ context, workspace, mode: setup.mode, files: setup.files, privateDir, logger, client: setup.client, env, artifactName: name })
+      : spec.plan;
   for (const note of plan.notes) logger.info(note);
 
-  const { outcomes, reports } = await runScanPlan({
+  const planned = await runScanPlan({
     plan,
-    parse: { workspace, salt: setup.salt, onSecretValue: setup.onSecretValue },
+    parse: { workspace, salt: setup.salt, onSecretValue: setup.onSecretValue, ...plan.parseContext },
     logger,
     audit,
     reportsDir: join(setup.outDir, 'reports'),
     env,
     ...(spec.engineTimeoutMs ? { timeoutMs: spec.engineTimeoutMs } : {}),
     ...(spec.resolveEngine ? { resolve: spec.resolveEngine } : {}),
+    ...(spec.prepareEngine ? { prepareEngine: spec.prepareEngine } : {}),
   });
+  const outcomes = [...(plan.outcomes ?? []), ...planned.outcomes];
+  const reports = [...planned.reports, ...(plan.artifactFiles ?? [])];
 
-  const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine)]);
+  const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine), ...outcomes.map((o) => o.engine.id)]);
   const source = createSourceReader(workspace);
   const { document } = assembleRun({
     outcomes,
@@ -130,12 +169,11 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   });
   const notes = [`Policy: ${policy.description}.`, modeNote(setup.mode, policy.loaded.policy.newOnly.modes), ...plan.notes];
   const rendered = renderOutputs(document, { source, audit, notes, runUrl: setup.runUrl });
-  const scoped = scopeSarifCategories(rendered.sarif, sarifCategoryScope(action, inputs.matrix));
+  const scoped = scopeSarifCategories(rendered.sarif, plan.sarifScope ?? sarifCategoryScope(action, inputs.matrix));
   writeRunOutputs(setup.outDir, { ...rendered, sarif: scoped.json });
   const findingsFile = join(setup.outDir, 'findings.json');
   const sarifFile = join(setup.outDir, 'results.sarif');
 
-  const name = findingsArtifactName(action, context.job, inputs.matrix, env);
   const keep = new DeferredArtifactStore(name, setup.outDir);
   const sarif = await logger.group('Publishing', async (): Promise<SarifPublication> => {
     if (!inputs['upload-sarif']) return { status: 'disabled' };
@@ -176,5 +214,5 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   const failed = stepFailsOn(document.decision.verdict, inputs['fail-on']);
   if (failed) failStep(message);
   else if (document.decision.verdict === 'block' || document.decision.verdict === 'incomplete') logger.info(`fail-on: ${inputs['fail-on']}: the step does not fail; policy-gate decides`);
-  return { document, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif };
+  return { document, artifactName: name, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif };
 }
