@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { actionLogger, failStep, type ActionLogger } from '@gatehouse/action-kit';
 import { ConfigurationError, type FindingsDocument, type Logger } from '@gatehouse/findings';
 import {
@@ -66,7 +66,7 @@ export interface ScanActionPlan extends ScanPlan {
   sarifScope?: string;
   /** Engine lines the action produced before the plan's engines run (sbom: the generators that wrote the SBOM). */
   outcomes?: EngineOutcome[];
-  /** More files for the findings artifact, absolute paths (sbom: sbom.cdx.json, sbom.spdx.json). */
+  /** More files for the findings artifact, absolute paths, copied to the top of the report folder (sbom: sbom.cdx.json, sbom.spdx.json). */
   artifactFiles?: string[];
 }
 
@@ -154,7 +154,14 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
     ...(spec.prepareEngine ? { prepareEngine: spec.prepareEngine } : {}),
   });
   const outcomes = [...(plan.outcomes ?? []), ...planned.outcomes];
-  const reports = [...planned.reports, ...(plan.artifactFiles ?? [])];
+  // The artifact holds files under the report folder only: extra files are copied to its top.
+  if (plan.artifactFiles?.length) mkdirSync(setup.outDir, { recursive: true });
+  const extraFiles = (plan.artifactFiles ?? []).map((file) => {
+    const kept = join(setup.outDir, basename(file));
+    if (resolve(file) !== kept) copyFileSync(file, kept);
+    return kept;
+  });
+  const reports = [...planned.reports, ...extraFiles];
 
   const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine), ...outcomes.map((o) => o.engine.id)]);
   const source = createSourceReader(workspace);
