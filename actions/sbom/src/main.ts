@@ -1,5 +1,6 @@
-import { actionLogger, readInputs, registerSecret, runAction, setOutputs } from '@gatehouse/action-kit';
+import { actionLogger, appendSummary, readInputs, registerSecret, runAction, setOutputs } from '@gatehouse/action-kit';
 import { runScanAction, type ScanPlanSetup } from '@gatehouse/action-runtime';
+import { escapeMarkdown } from '@gatehouse/report';
 import { sbomInputs } from './inputs';
 import { checkPublicationInputs, publishSbom } from './publish-sbom';
 import { produceSbomForAction, type SbomActionPlan } from './sbom-action-plan';
@@ -30,6 +31,10 @@ export function run(): Promise<void> {
     const publication = setup
       ? await publishSbom({ inputs, produced: produced?.produced, context: setup.context, client: setup.client, workspace: setup.workspace, artifactName: result.artifactName, logger: actionLogger })
       : { dependencyTrack: 'off', dependencyGraph: 'off' };
+    if ('notes' in publication && publication.notes.length > 0) {
+      // After the run's summary: what went where (server replies are untrusted text).
+      await appendSummary(`\n### SBOM publication\n\n${publication.notes.map((note) => `- ${escapeMarkdown(note)}`).join('\n')}\n`);
+    }
     setOutputs({
       'sbom-file': produced?.produced.cyclonedx?.path ?? '',
       'spdx-file': produced?.produced.spdx?.path ?? '',

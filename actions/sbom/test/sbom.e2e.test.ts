@@ -78,15 +78,20 @@ async function artifactFiles(name: string): Promise<Map<string, string>> {
 const engines = (files: Map<string, string>) => (JSON.parse(files.get('findings.json')!) as { engines: { id: string; status: string; reason?: string }[] }).engines;
 
 describe('sbom (bundled, under Node 24)', () => {
-  it('writes a schema-valid CycloneDX SBOM with the real cyclonedx-npm, keeps it in the artifact, and uploads it to Dependency-Track after a 503', async () => {
+  it('writes a schema-valid CycloneDX SBOM with the real cyclonedx-npm, keeps it in the artifact, uploads it to Dependency-Track after a 503, and submits it to the dependency graph', async () => {
     const server = await dependencyTrack([503, 201]);
+    const snapshots: unknown[] = [];
+    github.on('POST /repos/{owner}/{repo}/dependency-graph/snapshots', (request) => {
+      snapshots.push(request.body);
+      return { status: 201, body: { id: 4711, created_at: '2026-11-22T09:00:00Z', result: 'SUCCESS', message: 'Dependency results for the repo have been successfully updated.' } };
+    });
     try {
-      const run = await runSbom({ generator: 'cyclonedx-npm', 'dependency-track-url': server.url, 'dependency-track-api-key': API_KEY, 'dependency-track-project': 'shop-web' });
+      const run = await runSbom({ generator: 'cyclonedx-npm', 'dependency-track-url': server.url, 'dependency-track-api-key': API_KEY, 'dependency-track-project': 'shop-web', 'dependency-graph': 'true' });
 
       // (The bundled CycloneDX validator's URI library loads the deprecated punycode module: a warning only.)
       expect(run.stderr).not.toMatch(/error/i);
       expect(run.exitCode).toBe(0);
-      expect(run.outputs).toMatchObject({ verdict: 'pass', 'dependency-track': 'uploaded', 'dependency-graph': 'off', 'spdx-file': '', 'findings-artifact': 'gatehouse-findings-sbom-security' });
+      expect(run.outputs).toMatchObject({ verdict: 'pass', 'dependency-track': 'uploaded', 'dependency-graph': 'submitted', 'spdx-file': '', 'findings-artifact': 'gatehouse-findings-sbom-security' });
       expect(run.outputs['sbom-file']).toBe(join(workspace, '.gatehouse', 'sbom.cdx.json'));
 
       const files = await artifactFiles('gatehouse-findings-sbom-security');
@@ -105,6 +110,12 @@ describe('sbom (bundled, under Node 24)', () => {
       expect(body).toMatchObject({ projectName: 'shop-web', projectVersion: 'main', autoCreate: true });
       expect(Buffer.from(body.bom, 'base64').toString('utf8')).toBe(files.get('sbom.cdx.json'));
 
+      expect(snapshots).toHaveLength(1);
+      expect(snapshots[0]).toMatchObject({ sha: HEAD, ref: 'refs/heads/main', detector: { name: 'gatehouse' }, job: { correlator: expect.stringContaining('gatehouse-findings-sbom-security') } });
+      const manifests = (snapshots[0] as { manifests: Record<string, { resolved: Record<string, { package_url: string; relationship: string }> }> }).manifests;
+      expect(Object.keys(manifests)).toEqual(['package-lock.json']);
+      expect(Object.values(manifests['package-lock.json']!.resolved)).toContainEqual(expect.objectContaining({ package_url: 'pkg:npm/lodash@4.17.15', relationship: 'direct' }));
+      expect(run.summary).toContain('SBOM publication');
       // Masked first (the runner hides it from then on), then never written anywhere.
       expect(run.commands).toContainEqual(expect.objectContaining({ name: 'add-mask', data: API_KEY }));
       const logged = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
