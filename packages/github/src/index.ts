@@ -83,6 +83,7 @@ export {
 export { boundCommentBody, checkCommentMarker, COMMENT_MAX_CHARACTERS, DEFAULT_COMMENT_MARKER } from './comments/bound-comment-body';
 
 // Issues
+export { notificationIssuePort, NotificationIssueError, type NotificationIssueRequest } from './issues/notification-issue-port';
 export {
   createOrUpdateIssue,
   writeListedIssue,
