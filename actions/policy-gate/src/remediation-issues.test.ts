@@ -6,7 +6,7 @@ import { gateDocument, publisherSetup } from '../test/support/publisher-setup';
 import { REMEDIATION_LABEL, remediationGroups, remediationIssues } from './remediation-issues';
 
 let github: FakeGitHub;
-const POLICY: PolicyInput = { remediationIssues: { enabled: true } };
+const POLICY: Partial<PolicyInput> = { remediationIssues: { enabled: true } };
 const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12));
 const FAKE_KEY = 'AKIAZZZZ' + 'QQQQWWWWEEEE';
 
@@ -23,7 +23,7 @@ afterEach(async () => {
   await github.close();
 });
 
-async function gateRun(findings = [critical!, high!, medium!], now = day(1), options: { policy?: PolicyInput; event?: 'push' | 'pull_request'; firstSeen?: Map<string, string>; incomplete?: boolean } = {}) {
+async function gateRun(findings = [critical!, high!, medium!], now = day(1), options: { policy?: Partial<PolicyInput>; event?: 'push' | 'pull_request'; firstSeen?: Map<string, string>; incomplete?: boolean } = {}) {
   const policy = options.policy ?? POLICY;
   const document = gateDocument(findings, {
     policy,

@@ -10,7 +10,7 @@ import { testClient } from '@gatehouse/github/test-support';
 import { evaluate, PolicySchema, type PolicyInput } from '@gatehouse/policy';
 import { pullRequestEvent, pushEvent, type FakeGitHub } from '@gatehouse/testing-harness';
 
-export function publisherSetup(github: FakeGitHub, options: { policy?: PolicyInput; event?: 'push' | 'pull_request'; now: Date; logger?: Logger }): ActionSetup {
+export function publisherSetup(github: FakeGitHub, options: { policy?: Partial<PolicyInput>; event?: 'push' | 'pull_request'; now: Date; logger?: Logger }): ActionSetup {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-publisher-'));
   const eventPath = join(dir, 'event.json');
   const event = options.event ?? 'push';
@@ -39,7 +39,7 @@ export function publisherSetup(github: FakeGitHub, options: { policy?: PolicyInp
 }
 
 /** The gate's document for `findings` under `policy` at `now`, first seen as given. */
-export function gateDocument(findings: Finding[], options: { policy?: PolicyInput; now: Date; firstSeen?: Map<string, string>; engines?: FindingsDocument['engines'] }): FindingsDocument {
+export function gateDocument(findings: Finding[], options: { policy?: Partial<PolicyInput>; now: Date; firstSeen?: Map<string, string>; engines?: FindingsDocument['engines'] }): FindingsDocument {
   const engines = options.engines ?? [{ id: 'bandit', status: 'ran', findings: findings.length }];
   const evaluation = evaluate(findings, PolicySchema.parse({ version: 1, ...options.policy }), options.now, { engines, ...(options.firstSeen ? { firstSeen: options.firstSeen } : {}) });
   return {
