@@ -145,7 +145,9 @@ export function gateNotifications(inputs: GateNotificationInputs, options: GateN
       const report = await deliverAll(message, channels, { required: [], logger: setup.logger, ...(options.retry ? { retry: options.retry } : {}) });
       const delivered = report.deliveries.filter((d) => d.outcome === 'delivered').length;
       const note = `Notifications: ${delivered} of ${report.deliveries.length} channel(s) confirmed delivery${report.undelivered.length ? `; not delivered: ${report.undelivered.join(', ')}` : ''}.`;
-      return { notes: [...problems, note], sections: [`### Notifications\n\n${renderDeliveryReportMarkdown(report)}`] };
+      // No channel is required for the gate (a delivery never changes its verdict): drop the report's line about required channels.
+      const table = renderDeliveryReportMarkdown(report).split('\n').slice(2).join('\n');
+      return { notes: [...problems, note], sections: [`### Notifications\n\n${table}`] };
     },
   };
 }
