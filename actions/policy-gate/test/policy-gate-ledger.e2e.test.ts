@@ -115,6 +115,36 @@ describe('policy-gate and the findings ledger (bundled, under Node 24)', () => {
     expect(artifacts.artifacts.map((a) => a.name)).not.toContain(LEDGER);
   });
 
+  it('loses no date when two default-branch runs write their ledgers at once', async () => {
+    writePolicy('version: 1\n');
+    const other = await FakeArtifactService.start();
+    try {
+      // Two runs (each with its own artifact service) read the same empty ledger and write at once.
+      const sast = banditFindings(workspace);
+      const extra = semgrepFinding(workspace, 'Tainted command', 'cmd reaches subprocess');
+      seedScan('gatehouse-findings-sast-security', sast);
+      other.seedArtifact('gatehouse-findings-sast-extra', { 'findings.json': json({ ...extra, findings: extra.findings.map((f) => ({ ...f, firstSeen: new Date().toISOString() })) }) });
+      const runOn = (service: FakeArtifactService) =>
+        runBundledAction({ bundle, actionManifest: manifest, workspace, github, artifacts: service, event: 'push', payload: pushEvent({ ref: 'refs/heads/main', after: HEAD }), inputs: { expected: 'sast' } });
+      await Promise.all([runOn(artifacts), runOn(other)]);
+      const left = firstSeenByLine(await decisionDocument());
+      const otherDecision = await unzipInMemory(other.artifacts.find((a) => a.name === DECISION)!.content);
+      const right = firstSeenByLine(JSON.parse(otherDecision.get('findings.json')!.toString()) as FindingsDocument);
+      finishRun();
+      const ledger = other.artifacts.find((a) => a.name === LEDGER)!;
+      github.state.addRepositoryArtifact(LEDGER, {}, { zip: ledger.content, headSha: history.advance(), createdAt: new Date() });
+
+      seedScan('gatehouse-findings-sast-security', sast);
+      seedScan('gatehouse-findings-sast-extra', extra);
+      const next = await push();
+      expect(next.stdout).toContain('findings ledger: 3 finding(s) known from 2 default-branch ledger(s)');
+      const dates = firstSeenByLine(await decisionDocument());
+      expect(dates).toEqual({ 'bandit:5': left['bandit:5'], 'bandit:9': left['bandit:9'], 'semgrep:5': right['semgrep:5'] });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('opens remediation issues and notifies Slack on a blocked default-branch run; Slack being down changes no verdict', async () => {
     writePolicy('version: 1\nremediationIssues:\n  enabled: true\n');
     artifacts.seedArtifact('gatehouse-findings-sast-security', { 'findings.json': json(banditFindings(workspace)) });
