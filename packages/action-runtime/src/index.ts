@@ -17,5 +17,8 @@ export { MODE_INPUT_VALUES, runModeFor, type ModeInput } from './common/run-mode
 export { filesAtRef, filesInWorkspace, workspaceThenRef, trustedFilesFor, copyTrustedFile, type TrustedFiles, type TrustedFile } from './common/trusted-files';
 export { loadTrustedPolicy, type TrustedPolicy } from './common/trusted-policy';
 export { noFindingsLedger, type FindingsLedger, type FindingsLedgerFactory, type FindingsLedgerSetup } from './common/findings-ledger';
+export { artifactFindingsLedger, LEDGER_ARTIFACT, type ArtifactLedgerOptions } from './common/findings-ledger-artifact';
+export { LEDGER_FILE, LEDGER_LIMITS, parseLedger, serializeLedger, type LedgerEntries, type LedgerEntry } from './common/findings-ledger-document';
 export { prepareAction, actionOutputDirectory, type ActionSetup, type ActionSetupOptions } from './common/action-setup';
 export { sarifCategoryScope, scopeSarifCategories, type ScopedSarif } from './common/sarif-scope';
+export { runGatePublishers, type GatePublication, type GatePublisher } from './gate/gate-publisher';
