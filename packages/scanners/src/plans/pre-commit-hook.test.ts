@@ -24,20 +24,30 @@ function hooks(): Record<string, string>[] {
 const KNOWN_FIELDS = ['id', 'name', 'entry', 'language', 'description', 'files', 'exclude', 'types', 'types_or', 'exclude_types', 'always_run', 'fail_fast', 'verbose', 'pass_filenames', 'require_serial', 'language_version', 'minimum_pre_commit_version', 'args', 'stages'];
 
 describe('the published pre-commit hook', () => {
-  it('declares gatehouse-secrets as pre-commit requires, running `gatehouse scan --staged` once per commit', () => {
+  it('declares gatehouse-secrets as pre-commit requires, running `gatehouse scan --staged` once per commit through the bootstrapping script', () => {
     const [hook, ...others] = hooks();
     expect(others).toEqual([]);
     expect(hook).toEqual({
       id: 'gatehouse-secrets',
       name: 'Gatehouse secret scan',
       description: expect.any(String),
-      entry: 'gatehouse scan --staged',
-      language: 'node',
+      entry: 'scripts/pre-commit-hook.mjs',
+      language: 'script',
       pass_filenames: 'false',
       require_serial: 'true',
       stages: '[pre-commit]',
       minimum_pre_commit_version: "'3.2.0'",
     });
     for (const field of Object.keys(hook!)) expect(KNOWN_FIELDS, field).toContain(field);
+  });
+
+  it('has an executable entry script that bootstraps the clone and runs the staged scan', async () => {
+    const { statSync } = await import('node:fs');
+    const entry = new URL('../../../../scripts/pre-commit-hook.mjs', import.meta.url);
+    expect(statSync(entry).mode & 0o111).not.toBe(0);
+    const script = readFileSync(entry, 'utf8');
+    expect(script.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(script).toContain('scripts/bootstrap.mjs');
+    expect(script).toContain("'scan', '--staged'");
   });
 });
