@@ -70,7 +70,7 @@ function writePolicy(text: string): void {
   writeFileSync(join(workspace, '.github', 'gatehouse.yml'), text);
 }
 
-async function deploy(options: { inputs?: Record<string, string>; event?: 'workflow_dispatch' | 'pull_request'; payload?: Record<string, unknown>; token?: string } = {}): Promise<BundledActionRun> {
+async function deploy(options: { inputs?: Record<string, string>; event?: 'workflow_dispatch' | 'pull_request'; payload?: Record<string, unknown>; token?: string; env?: Record<string, string> } = {}): Promise<BundledActionRun> {
   return runBundledAction({
     bundle,
     actionManifest: manifest,
@@ -81,7 +81,7 @@ async function deploy(options: { inputs?: Record<string, string>; event?: 'workf
     payload: options.payload ?? workflowDispatchEvent({ inputs: { security_override: REASON } }),
     ...(options.token ? { token: options.token } : {}),
     // https, so the notifications link the run (the fake's web address is plain http).
-    env: { GITHUB_JOB: 'deploy', GITHUB_SERVER_URL: 'https://github.com', ...fakes?.env },
+    env: { GITHUB_JOB: 'deploy', GITHUB_SERVER_URL: 'https://github.com', ...fakes?.env, ...options.env },
     inputs: { decision: DECISION_ARTIFACT, environment: 'production', ...fakes?.inputs, ...options.inputs },
     timeoutMs: 60_000,
   });
@@ -250,6 +250,9 @@ describe('override-notify (bundled, under Node 24)', () => {
       expect(run.outputs.outcome, refusal).toBe('refused');
       expect(errors(run), refusal).toContain(refusal);
     }
+    // A re-run by someone else is their override: both people must be allowed.
+    const rerun = await deploy({ inputs: override, env: { GITHUB_TRIGGERING_ACTOR: 'mallory' } });
+    expect(errors(rerun)).toContain('mallory is not among the users or teams the policy allows to override');
     writePolicy(policy().replace('users: [octocat]', 'users: [release-manager]'));
     const run = await deploy({ inputs: override });
     expect(errors(run)).toContain('octocat is not among the users or teams the policy allows to override');

@@ -5,7 +5,7 @@ export const MAX_REASON_LENGTH = 1_000;
 /** Longest ticket reference: an id such as SEC-42, or an https URL to the ticket. */
 export const MAX_TICKET_LENGTH = 300;
 
-const TICKET_ID = /^[A-Za-z0-9][A-Za-z0-9._#/:-]{0,99}$/;
+const TICKET_ID = /^[A-Za-z0-9][A-Za-z0-9._#/-]{0,99}$/;
 const DURATION = /^[1-9][0-9]{0,5}(h|d|w)$/;
 
 export interface OverrideTicket {
@@ -39,10 +39,10 @@ export function parseTicket(raw: string): OverrideTicket | string {
   const url = isHttpsUrl(text);
   if (url) {
     const last = url.pathname.split('/').filter(Boolean).pop() ?? url.host;
-    const id = decodeURIComponentSafe(last).replace(/[^A-Za-z0-9._#/:-]/g, '').slice(0, 100) || url.host;
+    const id = decodeURIComponentSafe(last).replace(/[^A-Za-z0-9._#/-]/g, '').slice(0, 100) || url.host;
     return { id, url: url.href };
   }
-  if (!TICKET_ID.test(text)) return 'the ticket reference must be an id such as SEC-42 (letters, digits and . _ # / : -, at most 100) or an https URL';
+  if (!TICKET_ID.test(text)) return 'the ticket reference must be an id such as SEC-42 (letters, digits and . _ # / -, at most 100) or an https URL';
   return { id: text };
 }
 
