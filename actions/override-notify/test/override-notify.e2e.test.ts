@@ -133,7 +133,9 @@ describe('override-notify (bundled, under Node 24)', () => {
     expect(fakes.slack.requests).toEqual([]);
     expect(fakes.smtp!.received).toEqual([]);
     expect(github.state.issues).toEqual([]);
-    expect((await auditRecord()).record).toMatchObject({ outcome: 'blocked', proceed: false, decision: { verdict: 'block', counts: { blocking: 3 } } });
+    const { files, record } = await auditRecord();
+    expect([...files.keys()]).toEqual(['override-audit.json']);
+    expect(record).toMatchObject({ outcome: 'blocked', proceed: false, decision: { verdict: 'block', counts: { blocking: 3 } } });
     await expectNoSecretAnywhere(run);
   });
 

@@ -75,6 +75,19 @@ export function overrideRetryPolicy(attempts: number, attemptTimeoutSeconds: num
   };
 }
 
+/**
+ * The issue channel gets a longer attempt: writing the issue is several API calls, each with the
+ * client's own timeouts and retries, and an attempt cut short cannot be recalled (it may still open
+ * the issue), so a short limit would only duplicate it.
+ */
+export function issueChannelRetry(channels: readonly { kind: string; name: string }[], retry: RetryPolicy): Record<string, Partial<RetryPolicy>> {
+  const attemptTimeoutMs = Math.max(ISSUE_ATTEMPT_TIMEOUT_MS, retry.attemptTimeoutMs);
+  const totalDeadlineMs = Math.max(retry.totalDeadlineMs, retry.maxAttempts * attemptTimeoutMs + (retry.maxAttempts - 1) * retry.maxDelayMs);
+  return Object.fromEntries(channels.filter((c) => c.kind === 'github-issue').map((c) => [c.name, { attemptTimeoutMs, totalDeadlineMs }]));
+}
+
+const ISSUE_ATTEMPT_TIMEOUT_MS = 60_000;
+
 function channelInputs(inputs: OverrideInputs): ChannelInputs {
   return {
     slackWebhookUrl: inputs['slack-webhook-url'],
@@ -219,7 +232,13 @@ export async function runOverrideAction(spec: OverrideActionSpec): Promise<Overr
     unavailable = built.unavailable;
     for (const u of unavailable) (u.required ? logger.error : logger.warning).call(logger, `notify: ${u.name} (${u.kind}) is not set up: ${u.reason}`);
     delivery = await logger.group('Telling the channels the policy lists', () =>
-      deliverAll(notification, built.channels, { required: authorization!.mustConfirm, retry, logger, ...(spec.clock ? { clock: spec.clock } : {}) }),
+      deliverAll(notification, built.channels, {
+        required: authorization!.mustConfirm,
+        retry,
+        channelRetry: issueChannelRetry(built.channels, retry),
+        logger,
+        ...(spec.clock ? { clock: spec.clock } : {}),
+      }),
     );
     const delivered = new Map(delivery.deliveries.map((d) => [d.channel, d.outcome === 'delivered']));
     if (delivery.allRequiredDelivered && overrideMayProceed(authorization, delivered)) outcome = 'proceed';
@@ -247,11 +266,16 @@ export async function runOverrideAction(spec: OverrideActionSpec): Promise<Overr
   mkdirSync(setup.outDir, { recursive: true });
   const auditFile = join(setup.outDir, 'override-audit.json');
   writeFileSync(auditFile, `${JSON.stringify(record, null, 2)}\n`);
-  const textFile = join(setup.outDir, 'override-notification.txt');
-  writeFileSync(textFile, renderPlainText(notification));
+  const files = [auditFile];
+  // The notice as the channels got it (or would have): only when an override was asked for.
+  if (outcome === 'refused' || outcome === 'undelivered' || outcome === 'proceed') {
+    const textFile = join(setup.outDir, 'override-notification.txt');
+    writeFileSync(textFile, renderPlainText(notification));
+    files.push(textFile);
+  }
 
   const name = overrideArtifactName(setup);
-  const artifact = await artifacts.uploadFromDisk(name, [auditFile, textFile], setup.outDir);
+  const artifact = await artifacts.uploadFromDisk(name, files, setup.outDir);
   const artifactNote =
     artifact.status === 'uploaded'
       ? `The audit record is in the ${name} artifact.`
