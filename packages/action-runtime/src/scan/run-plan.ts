@@ -44,7 +44,8 @@ export function nativeReportName(invocation: EngineInvocation, format: ReportFor
 
 /**
  * Runs a plan's engines one after another (scanners are CPU-heavy; runners have two cores), each in
- * a log group. Engines the plan chose not to run are `not-run` with its reason. In an action every
+ * a log group. Engines the plan chose not to run are `not-run` with its reason; engines it says
+ * cannot run completely (`plan.incomplete`) are `incomplete` with its reason. In an action every
  * engine the plan asked for must run: one that cannot be resolved or installed is `incomplete`,
  * naming the engine and the cause, and the others still run.
  */
@@ -52,7 +53,10 @@ export async function runScanPlan(options: RunPlanOptions): Promise<{ outcomes: 
   const registry = options.registry ?? createDefaultRegistry();
   const { logger } = options;
   const resolve = options.resolve ?? ((engine: string) => resolveEngineExecutable(engine, { logger, env: options.env }));
-  const outcomes: EngineOutcome[] = options.plan.notRun.map((n) => notRun(n.engine, n.reason));
+  const outcomes: EngineOutcome[] = [
+    ...options.plan.notRun.map((n) => notRun(n.engine, n.reason)),
+    ...(options.plan.incomplete ?? []).map((n) => incomplete(n.engine, n.reason)),
+  ];
   const reports: string[] = [];
   const usedNames = new Set<string>();
 

@@ -75,6 +75,8 @@ export interface ScanActionResult {
   sarifFile: string;
   artifact: ArtifactUploadOutcome;
   sarif: SarifPublication;
+  /** The native reports kept for the artifact (those of engines whose reports hold no plaintext secret). */
+  reports: string[];
 }
 
 /**
@@ -117,7 +119,7 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
     ...(spec.resolveEngine ? { resolve: spec.resolveEngine } : {}),
   });
 
-  const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine)]);
+  const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine), ...(plan.incomplete ?? []).map((n) => n.engine)]);
   const source = createSourceReader(workspace);
   const { document } = assembleRun({
     outcomes,
@@ -176,5 +178,5 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   const failed = stepFailsOn(document.decision.verdict, inputs['fail-on']);
   if (failed) failStep(message);
   else if (document.decision.verdict === 'block' || document.decision.verdict === 'incomplete') logger.info(`fail-on: ${inputs['fail-on']}: the step does not fail; policy-gate decides`);
-  return { document, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif };
+  return { document, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif, reports };
 }
