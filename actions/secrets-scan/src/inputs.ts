@@ -12,6 +12,7 @@ export const secretsScanInputs = z.object({
   trufflehog: input.boolean().default(false),
   'trufflehog-verify': input.boolean().default(true),
   'gitleaks-config': input.string().optional(),
+  'engine-timeout-seconds': input.integer({ min: 1, max: 6 * 60 * 60 }).default(30 * 60),
 });
 
 export type SecretsScanInputs = z.output<typeof secretsScanInputs>;

@@ -5,17 +5,12 @@ import { secretsScanInputs } from './inputs';
 import { planSecretsScan } from './secrets-scan-plan';
 import { offerUpdatedBaseline } from './updated-baseline';
 
-/** What tests of the action in-process may change (a hanging engine must not take 30 minutes). */
-export interface RunOverrides {
-  engineTimeoutMs?: number;
-}
-
 /**
  * secrets-scan: reads its inputs once, plans the scan of exactly the event's commits with the
  * trusted configuration, and hands over to runScanAction; then offers an updated detect-secrets
  * baseline on the default branch and sets the range outputs.
  */
-export function run(overrides: RunOverrides = {}): Promise<void> {
+export function run(): Promise<void> {
   return runAction(async () => {
     const inputs = readInputs(secretsScanInputs);
     let setup: ScanPlanSetup | undefined;
@@ -28,7 +23,7 @@ export function run(overrides: RunOverrides = {}): Promise<void> {
         plan = await planSecretsScan(given, inputs);
         return plan;
       },
-      ...(overrides.engineTimeoutMs ? { engineTimeoutMs: overrides.engineTimeoutMs } : {}),
+      engineTimeoutMs: inputs['engine-timeout-seconds'] * 1000,
     });
     const baselineArtifact = setup ? await offerUpdatedBaseline({ result, context: setup.context, workspace: setup.workspace, matrix: inputs.matrix, logger: setup.logger }) : undefined;
     setOutputs({
