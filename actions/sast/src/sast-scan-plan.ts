@@ -1,4 +1,4 @@
-import type { ScanPlanSetup } from '@gatehouse/action-runtime';
+import { preferTrustedCommitInCheckout, type ScanPlanSetup } from '@gatehouse/action-runtime';
 import { errorMessage } from '@gatehouse/findings';
 import { gatherSastGitFacts, planSast, resolveScanRange, type EngineId, type SastPlanInput, type ScanPlan } from '@gatehouse/scanners';
 import type { SastInputs } from './inputs';
@@ -127,7 +127,7 @@ async function useBaseCommitConfiguration(plan: ScanPlan, setup: ScanPlanSetup, 
 
   const bandit = plan.invocations.filter((i) => i.engine === 'bandit');
   if (bandit.length) {
-    const config = await trustedBanditConfig(setup.files, inputs['bandit-config'], privateDir);
+    const config = await trustedBanditConfig(await preferTrustedCommitInCheckout(setup.files, workspace), inputs['bandit-config'], privateDir);
     if (config.status === 'missing') withhold(plan, 'bandit', config.reason);
     else {
       for (const invocation of bandit) invocation.options = { ...invocation.options, configPath: config.path };

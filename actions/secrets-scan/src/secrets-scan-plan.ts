@@ -1,4 +1,4 @@
-import type { ScanPlanSetup } from '@gatehouse/action-runtime';
+import { preferTrustedCommitInCheckout, type ScanPlanSetup } from '@gatehouse/action-runtime';
 import { planSecrets, resolveScanRange, type SecretsScanPlan } from '@gatehouse/scanners';
 import { copyGitleaksConfig } from './gitleaks-config-input';
 import { engineSwitches, type SecretsScanInputs } from './inputs';
@@ -35,7 +35,8 @@ export async function planSecretsScan(setup: ScanPlanSetup, inputs: SecretsScanI
 async function useGitleaksConfigInput(plan: SecretsScanPlan, setup: ScanPlanSetup, path: string): Promise<void> {
   const gitleaks = plan.invocations.filter((i) => i.engine === 'gitleaks');
   if (gitleaks.length === 0) return;
-  const copy = await copyGitleaksConfig(setup.files, path, setup.privateDir);
+  const files = await preferTrustedCommitInCheckout(setup.files, setup.workspace);
+  const copy = await copyGitleaksConfig(files, path, setup.privateDir);
   if (copy.status === 'missing') {
     plan.invocations = plan.invocations.filter((i) => i.engine !== 'gitleaks');
     plan.incomplete.push({ engine: 'gitleaks', reason: copy.reason });
