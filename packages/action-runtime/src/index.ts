@@ -15,6 +15,7 @@ export { SCANNING_ACTIONS, GATEHOUSE_ACTIONS, FINDINGS_ARTIFACT_PREFIX, findings
 export { FAIL_ON_VALUES, stepFailsOn, type FailOn } from './common/fail-on';
 export { MODE_INPUT_VALUES, runModeFor, type ModeInput } from './common/run-mode';
 export { filesAtRef, filesInWorkspace, workspaceThenRef, trustedFilesFor, copyTrustedFile, type TrustedFiles, type TrustedFile } from './common/trusted-files';
+export { preferTrustedCommitInCheckout } from './common/trusted-files-in-checkout';
 export { loadTrustedPolicy, type TrustedPolicy } from './common/trusted-policy';
 export { noFindingsLedger, type FindingsLedger, type FindingsLedgerFactory, type FindingsLedgerSetup } from './common/findings-ledger';
 export { artifactFindingsLedger, LEDGER_ARTIFACT, type ArtifactLedgerOptions } from './common/findings-ledger-artifact';

@@ -40,6 +40,8 @@ export { trufflehogAdapter, TRUFFLEHOG_EXIT_CODES } from './trufflehog';
 export { planSecrets, planStagedSecretsScan, type SecretsPlanInput, type SecretsScanPlan, type EngineSwitch } from './plans/secrets';
 export { resolveScanRange, type ScanEvent, type ScanRange, type FetchPolicy, type ResolveRangeOptions } from './git/scan-range';
 export { materialiseTrustedSecretsConfig, presentSecretsConfigFiles, SECRETS_TRUSTED_FILES } from './git/trusted-config';
+export { commitIfPresent, fileAtCommit } from './git/repository-facts';
+export { runGit, type GitOptions, type GitResult } from './git/run-git';
 export { revisionArgs, gitleaksLogOpts, type RevisionRange } from './git/revision-args';
 export { writeAddedLines, type AddedLinesSource, type AddedLinesStats } from './git/added-lines';
 // deps: dependency engines, manifests, version semantics and the deps scan plan

@@ -118,6 +118,8 @@ export interface ScanActionResult {
   sarifFile: string;
   artifact: ArtifactUploadOutcome;
   sarif: SarifPublication;
+  /** The native reports kept for the artifact (those of engines whose reports hold no plaintext secret). */
+  reports: string[];
 }
 
 /**
@@ -250,7 +252,7 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   const failed = stepFailsOn(document.decision.verdict, inputs['fail-on']);
   if (failed) failStep(message);
   else if (document.decision.verdict === 'block' || document.decision.verdict === 'incomplete') logger.info(`fail-on: ${inputs['fail-on']}: the step does not fail; policy-gate decides`);
-  return { document, artifactName: name, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif };
+  return { document, artifactName: name, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif, reports };
 }
 
 /** The engines' own notes (what a report said besides findings), each named by its engine. */
