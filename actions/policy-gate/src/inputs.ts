@@ -1,6 +1,7 @@
 import { input } from '@gatehouse/action-kit';
 import { MODE_INPUT_VALUES } from '@gatehouse/action-runtime';
 import { z } from 'zod';
+import { NOTIFY_ON_VALUES } from './gate-notifications';
 
 /** policy-gate's inputs: the names, defaults and meaning of action.yml. */
 export const policyGateInputs = z.object({
@@ -13,4 +14,16 @@ export const policyGateInputs = z.object({
   'upload-imported-sarif': input.boolean().default(false),
   comment: input.boolean().default(true),
   mode: input.enum(MODE_INPUT_VALUES).default('auto'),
+  ledger: input.boolean().default(true),
+  'notify-on': input.list().pipe(z.array(z.enum(NOTIFY_ON_VALUES))).default(['block', 'incomplete', 'critical']),
+  'slack-webhook-url': input.string().optional(),
+  'webhook-url': input.string().optional(),
+  'webhook-secret': input.string().optional(),
+  'smtp-url': input.string().optional(),
+  'email-from': input.string().optional(),
+  'email-to': input.list().default([]),
+  'notify-issue': input.boolean().default(false),
 });
+
+/** Inputs that hold secrets: masked in the log before anything else runs. */
+export const SECRET_INPUTS = ['slack-webhook-url', 'webhook-url', 'webhook-secret', 'smtp-url'] as const;

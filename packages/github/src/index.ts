@@ -33,6 +33,8 @@ export type {
   OtherEvent,
 } from './context/github-context';
 export { trustedConfigRef, isDefaultBranchRun, codeScanningTarget, type CodeScanningTarget } from './context/run-targets';
+export { defaultBranchName, branchTip, isCommitInHistory } from './branches/default-branch';
+export { isActiveTeamMember } from './teams/team-membership';
 export { readFileAtRef, readTextFileAtRef, checkRepositoryPath, CONTENTS_INLINE_MAX_BYTES, type FileAtRef, type ReadFileAtRefOptions } from './contents/read-file-at-ref';
 
 // SARIF to code scanning
@@ -66,6 +68,7 @@ export {
   type RepositoryArtifact,
   type ListRepositoryArtifactsOptions,
 } from './artifacts/repository-artifacts';
+export { listDefaultBranchArtifacts, DEFAULT_BRANCH_EVENTS, type DefaultBranchArtifacts, type DefaultBranchArtifactsOptions } from './artifacts/default-branch-artifacts';
 export { unzipInMemory, ArchiveRefused, type ArtifactFiles, type UnzipLimits } from './artifacts/unzip-in-memory';
 
 // The sticky pull request comment
@@ -80,9 +83,13 @@ export {
 export { boundCommentBody, checkCommentMarker, COMMENT_MAX_CHARACTERS, DEFAULT_COMMENT_MARKER } from './comments/bound-comment-body';
 
 // Issues
+export { notificationIssuePort, NotificationIssueError, type NotificationIssueRequest } from './issues/notification-issue-port';
 export {
   createOrUpdateIssue,
+  writeListedIssue,
+  commentOnIssue,
   closeIssue,
+  closeListedIssue,
   listIssuesByLabel,
   gitHubIssues,
   type GitHubIssues,

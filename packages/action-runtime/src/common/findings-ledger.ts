@@ -4,8 +4,9 @@ import type { GitHubClient, GitHubContext } from '@gatehouse/github';
 /**
  * The findings ledger (issue 5): first-seen dates per finding id, written only by runs on the
  * default branch and read by every run, for SLA due dates and the new-only baseline. This is the
- * seam the actions call; the ledger itself is built elsewhere. Until then `noFindingsLedger` is used:
- * nothing is known, so findings are first seen now and, without a baseline file, every finding is new.
+ * seam the actions call; `artifactFindingsLedger` (findings-ledger-artifact.ts) keeps it as an
+ * artifact of default-branch runs. Without one `noFindingsLedger` is used: nothing is known, so
+ * findings are first seen now and, without a baseline file, every finding is new.
  */
 export interface FindingsLedger {
   /** First-seen instants (ISO 8601) by finding id, as recorded by default-branch runs. */
@@ -15,6 +16,8 @@ export interface FindingsLedger {
    * (`isDefaultBranchRun`), never on pull requests; a failure is reported, never changes the verdict.
    */
   write?(findings: readonly Finding[], now: Date): Promise<void>;
+  /** What the job summary should say about the ledger (an unreadable or refused ledger artifact). */
+  notes?(): string[];
 }
 
 export interface FindingsLedgerSetup {

@@ -38,6 +38,7 @@ import { selectImportedSarif } from './imported-sarif';
 import { comparePolicyChange, policyChangeNote, policyChangeSection, type PolicyChange } from './policy-change';
 import { sourcesNote, sourcesSection } from './sources-section';
 import { expandWorkspaceGlobs } from './workspace-globs';
+import { runGatePublishers, type GatePublisher } from './gate-publisher';
 
 /** policy-gate's inputs, as its action.yml declares them. */
 export interface GateInputs {
@@ -59,6 +60,8 @@ export interface GateActionSpec {
   inputs: GateInputs;
   /** Findings ledger for first-seen dates and the new-only baseline; written on default-branch runs (default: none yet). */
   ledger?: FindingsLedgerFactory;
+  /** Published after the decision (notifications, remediation issues); they never change the verdict. */
+  publishers?: readonly GatePublisher[];
   // For tests: the environment, the clock, the logger, the artifact client and GitHub's waits.
   env?: NodeJS.ProcessEnv;
   now?: Date;
@@ -170,23 +173,24 @@ export async function runGateAction(spec: GateActionSpec): Promise<GateActionRes
   const decisionArtifact = artifactName({ kind: 'decision', action: 'policy-gate', job: context.job }, env);
   const keep = new DeferredArtifactStore(decisionArtifact, setup.outDir);
   const fork = context.event.kind === 'pull_request' && context.event.isFork;
-  const { sarif, comment, artifact, ledgerNote, files } = await logger.group('Publishing', async () => {
+  const { sarif, comment, artifact, ledgerNote, files, published } = await logger.group('Publishing', async () => {
     const sarif = await uploadImportedSarif(setup, spec, document, sources, keep, fork);
     const ledgerNote = await writeLedger(setup, document);
+    const published = await runGatePublishers(spec.publishers ?? [], setup, document);
     const files = [...RUN_OUTPUT_FILES.map((f) => join(setup.outDir, f)), ...keep.addedFiles].filter((path) => existsSync(path));
     const artifact = await artifacts.uploadFromDisk(decisionArtifact, files, setup.outDir);
     const kept = sarif.status === 'uploaded' ? undefined : sarifNote(sarif, artifact);
     const comment = await writePullRequestComment(setup, inputs, document, [...(changeNote ? [changeNote] : []), ...(kept ? [kept] : [])], fork);
-    return { sarif, comment, artifact, ledgerNote, files };
+    return { sarif, comment, artifact, ledgerNote, files, published };
   });
 
   const { notAnnotated } = annotateDecision(document);
   await writeJobSummary({
     document,
     action: 'policy-gate',
-    notes: [...notes, ...[sarifNote(sarif, artifact), commentNote(comment), ledgerNote, artifactNote(artifact, files.map((f) => relative(setup.outDir, f).split(sep).join('/')))].filter((n): n is string => n !== undefined)],
+    notes: [...notes, ...(setup.ledger.notes?.() ?? []), ...published.notes, ...[sarifNote(sarif, artifact), commentNote(comment), ledgerNote, artifactNote(artifact, files.map((f) => relative(setup.outDir, f).split(sep).join('/')))].filter((n): n is string => n !== undefined)],
     runUrl: setup.runUrl,
-    extra: [policyChangeSection(policyChange, policy.path), sourcesSection(sources)],
+    extra: [policyChangeSection(policyChange, policy.path), sourcesSection(sources), ...published.sections],
     notAnnotated,
   });
   setRunOutputs(document, { findingsFile: join(setup.outDir, 'findings.json'), sarifFile: join(setup.outDir, 'results.sarif'), reportDir: setup.outDir });

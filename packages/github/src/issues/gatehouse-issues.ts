@@ -115,24 +115,43 @@ function sameLabels(current: readonly string[], wanted: readonly string[]): bool
  * Returns an outcome for every GitHub answer; throws only for an invalid request.
  */
 export async function createOrUpdateIssue(client: GitHubClient, request: IssueRequest): Promise<IssueOutcome> {
-  const marker = issueMarker(request.key);
-  const title = boundTitle(request.title);
   const labels = request.labels.map(toIssueLabel);
   if (labels.length === 0) throw new ConfigurationError(`issue ${request.key}: at least one label is needed to find the issue again`);
-  const { body } = boundCommentBody(request.body, marker);
-  const labelNames = labels.map((l) => l.name);
-  const { logger } = client;
+  issueMarker(request.key);
+  boundTitle(request.title);
   try {
-    await ensureLabels(client, labels);
-    const ours = (await listIssuesByLabel(client, labelNames[0]!)).filter((issue) => issue.key === request.key);
+    const ours = (await listIssuesByLabel(client, labels[0]!.name)).filter((issue) => issue.key === request.key);
     const [existing, ...duplicates] = ours;
     for (const duplicate of duplicates.filter((d) => d.state === 'open')) {
       await callGitHub('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () =>
         client.octokit.rest.issues.update({ ...client.repository, issue_number: duplicate.number, state: 'closed', state_reason: 'duplicate' }),
       );
-      logger.info(`closed #${duplicate.number}, a duplicate of the Gatehouse issue for ${request.key}`);
+      client.logger.info(`closed #${duplicate.number}, a duplicate of the Gatehouse issue for ${request.key}`);
     }
+    return await writeListedIssue(client, request, existing);
+  } catch (error) {
+    const outcome = degrade(error);
+    client.logger.warning(`issue for ${request.key} ${outcome.status === 'skipped' ? `skipped (${outcome.reason})` : 'not written'}: ${outcome.message}`);
+    return outcome;
+  }
+}
 
+/**
+ * `createOrUpdateIssue` for a caller that has already listed the issues (`listIssuesByLabel`) and
+ * found `existing` for the request's key (undefined: there is none), so that syncing many issues
+ * costs one listing instead of one per issue. Only pass issues whose `key` is the request's key.
+ */
+export async function writeListedIssue(client: GitHubClient, request: IssueRequest, existing: GatehouseIssue | undefined): Promise<IssueOutcome> {
+  const marker = issueMarker(request.key);
+  const title = boundTitle(request.title);
+  const labels = request.labels.map(toIssueLabel);
+  if (labels.length === 0) throw new ConfigurationError(`issue ${request.key}: at least one label is needed to find the issue again`);
+  if (existing && existing.key !== request.key) throw new ConfigurationError(`issue #${existing.number} is not the issue for ${request.key}`);
+  const { body } = boundCommentBody(request.body, marker);
+  const labelNames = labels.map((l) => l.name);
+  const { logger } = client;
+  try {
+    await ensureLabels(client, labels);
     if (!existing) {
       const { data } = await callGitHub('POST /repos/{owner}/{repo}/issues', () =>
         client.octokit.rest.issues.create({ ...client.repository, title, body, labels: labelNames, ...(request.assignees?.length ? { assignees: [...request.assignees] } : {}) }),
@@ -166,6 +185,28 @@ export async function createOrUpdateIssue(client: GitHubClient, request: IssueRe
 }
 
 /**
+ * Adds a comment to an issue (an escalation, a note saying why it was closed). The body is bounded
+ * and carries `marker` (a hidden `<!-- gatehouse:... -->` line) so that people and later runs can
+ * tell Gatehouse's comments apart. Returns an outcome; never throws for GitHub's answers.
+ */
+export async function commentOnIssue(
+  client: GitHubClient,
+  issueNumber: number,
+  comment: { body: string; marker?: string },
+): Promise<{ status: 'commented'; id: number } | { status: 'skipped'; reason: IssueSkipReason; message: string } | { status: 'failed'; message: string }> {
+  if (!Number.isSafeInteger(issueNumber) || issueNumber < 1) throw new ConfigurationError(`issue number ${issueNumber} is not a positive whole number`);
+  const { body } = boundCommentBody(comment.body, comment.marker ?? '<!-- gatehouse:issue-note -->');
+  try {
+    const { data } = await callGitHub('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', () =>
+      client.octokit.rest.issues.createComment({ ...client.repository, issue_number: issueNumber, body }),
+    );
+    return { status: 'commented', id: data.id };
+  } catch (error) {
+    return degrade(error);
+  }
+}
+
+/**
  * Closes the issue for `key` (found as `createOrUpdateIssue` finds it), e.g. when the finding is
  * gone, optionally with a comment saying why.
  */
@@ -181,18 +222,35 @@ export async function closeIssue(
     const open = ours.filter((issue) => issue.state === 'open');
     if (open.length === 0) return { status: 'already-closed', number: ours[0]!.number };
     for (const issue of open) {
-      if (options.comment) {
-        const { body } = boundCommentBody(options.comment, '<!-- gatehouse:issue-note -->');
-        await callGitHub('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', () =>
-          client.octokit.rest.issues.createComment({ ...client.repository, issue_number: issue.number, body }),
-        );
-      }
-      await callGitHub('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () =>
-        client.octokit.rest.issues.update({ ...client.repository, issue_number: issue.number, state: 'closed', state_reason: options.reason ?? 'completed' }),
-      );
-      client.logger.info(`closed issue #${issue.number} for ${target.key}`);
+      const outcome = await closeListedIssue(client, issue, options);
+      if (outcome.status === 'skipped' || outcome.status === 'failed') return outcome;
     }
     return { status: 'closed', number: open[0]!.number };
+  } catch (error) {
+    return degrade(error);
+  }
+}
+
+/** Closes one issue found by `listIssuesByLabel` (ours: its `key` is set), with an optional comment first. */
+export async function closeListedIssue(
+  client: GitHubClient,
+  issue: GatehouseIssue,
+  options: { reason?: 'completed' | 'not_planned'; comment?: string } = {},
+): Promise<CloseIssueOutcome> {
+  if (!issue.key) throw new ConfigurationError(`issue #${issue.number} was not written by Gatehouse: it is not closed`);
+  if (issue.state === 'closed') return { status: 'already-closed', number: issue.number };
+  try {
+    if (options.comment) {
+      const { body } = boundCommentBody(options.comment, '<!-- gatehouse:issue-note -->');
+      await callGitHub('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', () =>
+        client.octokit.rest.issues.createComment({ ...client.repository, issue_number: issue.number, body }),
+      );
+    }
+    await callGitHub('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () =>
+      client.octokit.rest.issues.update({ ...client.repository, issue_number: issue.number, state: 'closed', state_reason: options.reason ?? 'completed' }),
+    );
+    client.logger.info(`closed issue #${issue.number} for ${issue.key}`);
+    return { status: 'closed', number: issue.number };
   } catch (error) {
     return degrade(error);
   }
