@@ -1,0 +1,99 @@
+// Bundled by the bench into bench/.out/pipeline-worker.js and run once per measured case, so each case
+// has its own heap, GC state and peak RSS. Argument: one JSON object (see WorkerRequest).
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { loadPolicyFile } from '../../packages/policy/src/index';
+import { assembleRun, normalizeReportFile } from '../../packages/pipeline/src/index';
+import { buildSarif, renderSummary, serializeFindingsDocument } from '../../packages/report/src/index';
+import { createDefaultRegistry } from '../../packages/scanners/src/index';
+import { emitResult } from './worker-protocol';
+
+export interface WorkerRequest {
+  mode: 'pipeline' | 'floor';
+  engine: string;
+  report: string;
+  /** pipeline: where to write the findings as JSON lines (after timing) for the floor to stringify. */
+  writeFindingsTo?: string;
+  /** floor: the JSON lines a pipeline run wrote. */
+  findingsFrom?: string;
+}
+
+const request = JSON.parse(process.argv[2] ?? '{}') as WorkerRequest;
+
+function pipeline(): void {
+  const adapter = createDefaultRegistry().get(request.engine);
+  const policy = loadPolicyFile(undefined).policy;
+  const workspace = process.cwd();
+  const now = new Date('2025-06-01T12:00:00Z');
+  const phases: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    phases[name] = t - mark;
+    mark = t;
+  };
+  const started = mark;
+  const outcome = normalizeReportFile(adapter, request.report, { file: 'report.json', workspace, salt: 'bench-salt-0123456789abcdef' });
+  lap('parse');
+  const { document } = assembleRun({ outcomes: [outcome], policy, now, target: { name: 'bench', kind: 'reports' }, toolVersion: '0.0.0-bench' });
+  lap('assemble');
+  const { json: sarif, omitted } = buildSarif(document, { toolVersion: document.tool.version });
+  lap('sarif');
+  const summary = renderSummary(document, { omitted });
+  lap('summary');
+  const findingsJson = serializeFindingsDocument(document);
+  lap('findingsJson');
+  const totalMs = performance.now() - started;
+  if (request.writeFindingsTo) writeFindingsLines(request.writeFindingsTo, document);
+  emitResult({
+    totalMs,
+    phases,
+    findings: document.findings.length,
+    drafts: outcome.drafts.length,
+    engineStatus: outcome.engine.status,
+    verdict: document.decision.verdict,
+    outputBytes: { findingsJson: findingsJson.length, sarif: sarif.length, summary: summary.length },
+  });
+}
+
+/** The output as JSON lines: the envelope first (findings empty), then one finding per line. */
+function writeFindingsLines(path: string, document: { findings: unknown[] }): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, `${JSON.stringify({ ...document, findings: [] })}\n`);
+    let batch: string[] = [];
+    for (const finding of document.findings) {
+      batch.push(JSON.stringify(finding));
+      if (batch.length === 1000) {
+        writeSync(fd, `${batch.join('\n')}\n`);
+        batch = [];
+      }
+    }
+    if (batch.length) writeSync(fd, `${batch.join('\n')}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The floor: what any tool reading this report and writing this output must at least do. JSON.parse of
+ * the input, and JSON.stringify of the output in findings.json's layout (two-space indent). The output
+ * objects are loaded from the pipeline's JSON lines between the two timed parts (untimed).
+ */
+function floor(): void {
+  let started = performance.now();
+  const input = JSON.parse(readFileSync(request.report, 'utf8')) as unknown;
+  const parseMs = performance.now() - started;
+  const lines = readFileSync(request.findingsFrom!, 'utf8').split('\n');
+  const envelope = JSON.parse(lines[0]!) as Record<string, unknown>;
+  const findings = lines.slice(1).filter(Boolean).map((l) => JSON.parse(l) as unknown);
+  started = performance.now();
+  // One string per finding (the document itself may be past V8's string limit at 1M findings).
+  let bytes = JSON.stringify({ ...envelope, findings: [] }, null, 2).length;
+  for (const finding of findings) bytes += JSON.stringify(finding, null, 2).length + 6;
+  const stringifyMs = performance.now() - started;
+  emitResult({ totalMs: parseMs + stringifyMs, phases: { parse: parseMs, stringify: stringifyMs }, findings: findings.length, inputKeys: typeof input === 'object' && input ? Object.keys(input).length : 0, outputBytes: bytes });
+}
+
+if (request.mode === 'floor') floor();
+else pipeline();
