@@ -1,6 +1,7 @@
 // What `pnpm build` produces. Shared with the dist check, which builds the same targets in memory and
 // compares them with the committed files.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 
 const root = new URL('..', import.meta.url);
 const rootPath = new URL('.', root).pathname.replace(/\/$/, '');
@@ -23,17 +24,51 @@ export const bundleOptions = {
   },
 };
 
-/** The committed action bundles: actions/<name>/src/index.ts -> actions/<name>/dist/index.js. */
+/**
+ * The bundles of one action: src/index.ts -> dist/index.js, plus the extra entry points its
+ * `build.json` declares, each bundled next to it (an action that runs secretlint ships the runner):
+ *
+ *   { "extraBundles": { "secretlint-runner.js": "packages/scanners/src/secretlint/runner.ts" } }
+ *
+ * Entry paths are relative to the repository root. A malformed build.json throws: a missing runner
+ * would only show up as an incomplete engine on a user's runner.
+ */
+export function actionBundles(repositoryRoot, name) {
+  const dir = join(repositoryRoot, 'actions', name);
+  return [
+    { name, entryPoints: [join(dir, 'src', 'index.ts')], outfile: join(dir, 'dist', 'index.js') },
+    ...extraBundles(repositoryRoot, dir).map((extra) => ({ name: `${name}/${extra.file}`, entryPoints: [extra.entry], outfile: join(dir, 'dist', extra.file) })),
+  ];
+}
+
+/** The extra bundles an action directory's build.json declares: `{ file, entry }` with `entry` absolute. */
+export function extraBundles(repositoryRoot, actionDir) {
+  const manifest = join(actionDir, 'build.json');
+  if (!existsSync(manifest)) return [];
+  const where = manifest.startsWith(repositoryRoot) ? manifest.slice(repositoryRoot.length + 1) : manifest;
+  let extra;
+  try {
+    extra = JSON.parse(readFileSync(manifest, 'utf8')).extraBundles ?? {};
+  } catch (error) {
+    throw new Error(`${where} is not valid JSON: ${error.message}`);
+  }
+  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw new Error(`${where}: extraBundles must be an object of "<file>.js": "<entry>"`);
+  return Object.entries(extra).map(([file, entry]) => {
+    if (!/^[a-z0-9][a-z0-9-]*\.js$/.test(file) || file === 'index.js') throw new Error(`${where}: bundle name ${JSON.stringify(file)} must be <lowercase-name>.js and not index.js`);
+    if (typeof entry !== 'string' || isAbsolute(entry) || entry.split('/').includes('..') || !existsSync(join(repositoryRoot, entry))) {
+      throw new Error(`${where}: entry ${JSON.stringify(entry)} of ${file} must be an existing file, relative to the repository root`);
+    }
+    return { file, entry: join(repositoryRoot, entry) };
+  });
+}
+
+/** The committed action bundles: actions/<name>/src/index.ts -> actions/<name>/dist/index.js, and their extras. */
 export function actionTargets() {
   const dir = new URL('actions/', root);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(new URL(`actions/${d.name}/src/index.ts`, root)))
-    .map((d) => ({
-      name: d.name,
-      entryPoints: [new URL(`actions/${d.name}/src/index.ts`, root).pathname],
-      outfile: new URL(`actions/${d.name}/dist/index.js`, root).pathname,
-    }));
+    .flatMap((d) => actionBundles(rootPath, d.name));
 }
 
 /** Built on every bootstrap, not committed: the CLI and the helper scripts engines run as subprocesses. */

@@ -74,4 +74,22 @@ describe('the dist check on a fake action', () => {
     rmSync(join(fake, 'actions', 'fake', 'action.yml'));
     expect(actionManifestProblems(fake)).toEqual(['actions/fake has src/index.ts but no action.yml']);
   });
+
+  it('checks the extra bundles an action\'s build.json declares, and refuses a malformed one', async () => {
+    const fake = fakeRepository();
+    writeFileSync(join(fake, 'actions', 'fake', 'src', 'runner.ts'), "console.log('runner');\n");
+    writeFileSync(join(fake, 'actions', 'fake', 'build.json'), JSON.stringify({ extraBundles: { 'runner.js': 'actions/fake/src/runner.ts' } }));
+    await build(fake);
+    expect(await staleBundleProblems(fake, bundleOptions)).toEqual(['actions/fake/dist/runner.js is missing: run pnpm build and commit it']);
+
+    writeFileSync(join(fake, 'actions', 'fake', 'dist', 'runner.js'), 'stale');
+    expect(await staleBundleProblems(fake, bundleOptions)).toEqual([
+      'actions/fake/dist/runner.js is stale (it differs from a fresh build of actions/fake/src/runner.ts): run pnpm build and commit it',
+    ]);
+
+    writeFileSync(join(fake, 'actions', 'fake', 'build.json'), JSON.stringify({ extraBundles: { 'runner.js': '../outside.ts' } }));
+    expect(await staleBundleProblems(fake, bundleOptions)).toEqual([
+      'actions/fake/build.json: entry "../outside.ts" of runner.js must be an existing file, relative to the repository root',
+    ]);
+  });
 });

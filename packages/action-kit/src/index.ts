@@ -7,6 +7,7 @@ export * from './annotate-findings';
 export * from './job-summary';
 export * from './secrets';
 export * from './run-action';
+export * from './fail-step';
 export * from './neutralize';
 export * from './runner-command-parser';
 export * from './github-actions-environment';

@@ -94,3 +94,6 @@ export {
 } from './issues/gatehouse-issues';
 export { ensureLabels, type IssueLabel } from './issues/ensure-labels';
 export { checkIssueKey, issueMarker, issueKeyOf } from './issues/issue-key';
+
+// Dependency graph
+export { submitDependencySnapshot, type DependencySnapshotBody, type DependencySnapshotOutcome } from './dependency-graph/submit-dependency-snapshot';

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { errorMessage, ParseError, type Logger } from '@gatehouse/findings';
 import type { AuditLog } from '@gatehouse/report';
 import { decodeReport, type ParseContext, type RunOptions, type ScannerAdapter } from '@gatehouse/scanners';
@@ -22,6 +22,11 @@ export interface EngineRunRequest {
   logger: Logger;
   /** Records engine.started / engine.finished with version and exit code. */
   audit?: AuditLog;
+  /**
+   * Where to keep a copy of the engine's native report (for the run's artifact). Ignored for engines
+   * whose reports hold plaintext secrets (`holdsPlaintextSecrets`): those exist only while parsed.
+   */
+  nativeReportPath?: string;
 }
 
 /**
@@ -85,6 +90,7 @@ async function runEngineUnaudited(request: EngineRunRequest, state: { exitCode: 
     if (exitOutcome === 'findings' && adapter.findingsExitNeedsFindings && parsed.findings.length === 0) {
       parsed.incomplete.push(`${adapter.id} exited with its "findings" code but its report lists none: it failed`);
     }
+    if (request.nativeReportPath && !adapter.holdsPlaintextSecrets) keepNativeReport(request.nativeReportPath, text, logger);
     if (!parsed.engineVersion && request.version) parsed.engineVersion = request.version;
     return outcomeFromParse(adapter.id, parsed, [], Date.now() - started);
   } catch (error) {
@@ -115,5 +121,15 @@ async function runInProcessWithTimeout(adapter: ScannerAdapter, options: RunOpti
     return await Promise.race([adapter.runInProcess!(options, controller.signal), timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** A copy for the artifact; failing to keep it must not change the engine's outcome. */
+function keepNativeReport(path: string, text: string, logger: Logger): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, { mode: 0o644 });
+  } catch (error) {
+    logger.warning(`could not keep the native report at ${path}: ${errorMessage(error)}`);
   }
 }

@@ -16,6 +16,10 @@ import { osvScannerAdapter } from './osv-scanner';
 import { pipAuditAdapter } from './pip-audit';
 import { safetyAdapter } from './safety';
 import { snykAdapter } from './snyk';
+import { cycloneDxAdapter } from './cyclonedx';
+import { grypeAdapter } from './grype';
+import { spdxAdapter } from './spdx';
+import { syftAdapter } from './syft';
 
 /**
  * Every engine Gatehouse knows, registered explicitly. Add an adapter here and to the conformance
@@ -40,6 +44,11 @@ export const ALL_ADAPTERS: readonly ScannerAdapter[] = [
   osvOfflineAdapter,
   safetyAdapter,
   snykAdapter,
+  // image and SBOM engines
+  grypeAdapter,
+  syftAdapter,
+  cycloneDxAdapter,
+  spdxAdapter,
 ];
 
 export function createDefaultRegistry(): AdapterRegistry {

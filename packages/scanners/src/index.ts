@@ -61,3 +61,24 @@ export { snykAdapter } from './snyk';
 export * from './manifests';
 export * from './versions';
 export * from './plans';
+// image and SBOM engines (docs/image-scan.md, docs/sbom.md). SBOM production and CycloneDX schema
+// validation are in the `@gatehouse/scanners/sbom` entry point (docs/sbom.md, "Bundling").
+export { grypeAdapter } from './grype';
+export { GRYPE_EXIT_CODES, grypeCommand, grypeEnvironment, grypeInput, prepareGrypeRun } from './grype/command';
+export { refreshGrypeDatabase, grypeDatabaseUpdateCommand, grypeDatabaseStatusCommand, readGrypeDatabaseStatus, type RefreshGrypeDatabaseOptions } from './grype/database';
+export { syftAdapter } from './syft';
+export { SYFT_SBOM, SYFT_EXIT_CODES } from './syft/command';
+export { cycloneDxAdapter } from './cyclonedx';
+export { spdxAdapter } from './spdx';
+export { CDXGEN_SBOM, CYCLONEDX_NPM_SBOM, CDXGEN_EXIT_CODES } from './cdxgen/command';
+export { bundledCycloneDxNpm, type LocalTool } from './cdxgen/local-bin';
+export * from './trivy-image';
+export { parseImageSource, imageSourceString, imageSourceLabel, checkImageRef, checkArchivePath, type ImageSource } from './container-image/image-source';
+export { endOfLifeOsDraft, normaliseOsFamily, OS_END_OF_LIFE_RULE, type EndOfLifeOsInput } from './container-image/os-end-of-life';
+export { readSbom, sbomComponents, sbomFormatOf } from './sbom/read-sbom';
+export { validPurl, type SbomComponent, type SbomDocument, type SbomFormat, type SbomSubject } from './sbom/sbom-document';
+export { mergeCycloneDx, type MergeSubject } from './sbom/merge-cyclonedx';
+export type { SbomCommand, SbomGenerationRequest, SbomOutputFormat, SbomSubjectSpec, SbomTool, SbomToolProfile } from './sbom/sbom-generator';
+export { planImageScan, sarifCategoryForImage, type ImagePlanInput, type ImageScanPlan } from './plans/image';
+export { planSbom, npmProjects, type SbomPlan, type SbomPlanInput, type SbomGenerationStep } from './plans/sbom';
+export { resolveSbomTool, SBOM_TOOL_PROFILES, type ResolvedSbomTool } from './sbom/sbom-tools';

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
+import { actionBundles } from '../../../scripts/build-targets.mjs';
 
 /** Names of actions/<name>/ folders that have a src/index.ts (what `pnpm build` bundles). */
 export function bundledActions(root: string): string[] {
@@ -15,34 +16,43 @@ export function bundledActions(root: string): string[] {
 
 /** actions/<name>/src/index.ts bundled in memory with `options`, as `pnpm build` writes it to dist/index.js. */
 export async function buildActionBundle(root: string, name: string, options: BuildOptions): Promise<Uint8Array> {
+  return buildBundle(root, join(root, 'actions', name, 'src', 'index.ts'), join(root, 'actions', name, 'dist', 'index.js'), options);
+}
+
+async function buildBundle(root: string, entry: string, outfile: string, options: BuildOptions): Promise<Uint8Array> {
   const { build } = await import('esbuild');
-  const result = await build({
-    ...options,
-    absWorkingDir: root,
-    entryPoints: [join(root, 'actions', name, 'src', 'index.ts')],
-    outfile: join(root, 'actions', name, 'dist', 'index.js'),
-    write: false,
-  });
+  const result = await build({ ...options, absWorkingDir: root, entryPoints: [entry], outfile, write: false });
   const [output] = result.outputFiles ?? [];
-  if (!output) throw new Error(`esbuild produced nothing for actions/${name}`);
+  if (!output) throw new Error(`esbuild produced nothing for ${relative(root, entry)}`);
   return output.contents;
 }
 
 /**
- * Problems with the committed bundles: for each action with src/index.ts, dist/index.js must be
- * byte-for-byte what the build produces now. Each problem names the action and the fix.
+ * Problems with the committed bundles: for each action with src/index.ts, dist/index.js (and every
+ * extra bundle its build.json declares, such as dist/secretlint-runner.js) must be byte-for-byte what
+ * the build produces now. Each problem names the file and the fix.
  */
 export async function staleBundleProblems(root: string, options: BuildOptions): Promise<string[]> {
   const problems: string[] = [];
   for (const name of bundledActions(root)) {
-    const committedPath = join(root, 'actions', name, 'dist', 'index.js');
-    if (!existsSync(committedPath)) {
-      problems.push(`actions/${name}/dist/index.js is missing: run pnpm build and commit it`);
+    let bundles;
+    try {
+      bundles = actionBundles(root, name);
+    } catch (error) {
+      problems.push((error as Error).message);
       continue;
     }
-    const built = await buildActionBundle(root, name, options);
-    if (!Buffer.from(built).equals(readFileSync(committedPath))) {
-      problems.push(`actions/${name}/dist/index.js is stale (it differs from a fresh build of src/index.ts): run pnpm build and commit it`);
+    for (const bundle of bundles) {
+      const committed = relative(root, bundle.outfile).split(sep).join('/');
+      if (!existsSync(bundle.outfile)) {
+        problems.push(`${committed} is missing: run pnpm build and commit it`);
+        continue;
+      }
+      const built = await buildBundle(root, bundle.entryPoints[0]!, bundle.outfile, options);
+      if (!Buffer.from(built).equals(readFileSync(bundle.outfile))) {
+        const source = relative(root, bundle.entryPoints[0]!).split(sep).join('/');
+        problems.push(`${committed} is stale (it differs from a fresh build of ${source === `actions/${name}/src/index.ts` ? 'src/index.ts' : source}): run pnpm build and commit it`);
+      }
     }
   }
   return problems;

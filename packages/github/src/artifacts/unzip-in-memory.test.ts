@@ -37,6 +37,16 @@ describe('unzipInMemory', () => {
     expect(files.get('reports/gitleaks.json')!.toString()).toBe('[]');
   });
 
+  it('reads only the files asked for; the others are name-checked but neither read nor counted', async () => {
+    const bomb = deflatedZip('report.html', Buffer.alloc(5 * 1024 * 1024, 0x20));
+    const files = await unzipInMemory(bomb, { maxTotalBytes: 1024, include: (name) => name === 'findings.json' });
+    expect([...files.keys()]).toEqual([]);
+    const mixed = zipArchive({ 'findings.json': '{}', 'report.html': '<html>', '../escape': 'x' });
+    await expect(unzipInMemory(mixed, { include: (name) => name === 'findings.json' })).rejects.toBeInstanceOf(ArchiveRefused);
+    const read = await unzipInMemory(zipArchive({ 'findings.json': '{}', 'report.html': '<html>' }), { include: (name) => name === 'findings.json' });
+    expect([...read.keys()]).toEqual(['findings.json']);
+  });
+
   it('refuses entries that climb out of the artifact or are absolute', async () => {
     for (const name of ['../../.bashrc', 'a/../../b', '/etc/passwd', 'C:/windows/x', 'a\\..\\b']) {
       await expect(unzipInMemory(zipArchive({ [name]: 'x' })), name).rejects.toBeInstanceOf(ArchiveRefused);

@@ -5,6 +5,11 @@ export interface UnzipLimits {
   maxTotalBytes?: number;
   /** Entries, directories included (default 10,000). */
   maxEntries?: number;
+  /**
+   * Which files to read: the others are name-checked but neither read nor counted against
+   * `maxTotalBytes` (policy-gate reads only findings.json of an artifact that also holds the HTML report).
+   */
+  include?: (name: string) => boolean;
 }
 
 /** An archive that is not a zip, or one we refuse (unsafe names, links, too big). */
@@ -60,6 +65,7 @@ export async function unzipInMemory(zip: Buffer, limits: UnzipLimits = {}): Prom
   const maxEntries = limits.maxEntries ?? 10_000;
   const archive = await open(zip);
   const files = new Map<string, Buffer>();
+  const seen = new Set<string>();
   let total = 0;
   let entries = 0;
 
@@ -70,7 +76,9 @@ export async function unzipInMemory(zip: Buffer, limits: UnzipLimits = {}): Prom
       const name = checkName(entry.fileName.endsWith('/') ? entry.fileName.slice(0, -1) || '.' : entry.fileName);
       if (entry.fileName.endsWith('/')) return resolve();
       if (isSpecialFile(entry)) return reject(new ArchiveRefused(`${name}: links and special files are refused`));
-      if (files.has(name)) return reject(new ArchiveRefused(`${name}: duplicate entry`));
+      if (seen.has(name)) return reject(new ArchiveRefused(`${name}: duplicate entry`));
+      seen.add(name);
+      if (limits.include && !limits.include(name)) return resolve();
       if (total + entry.uncompressedSize > maxTotal) return reject(new ArchiveRefused(`more than ${maxTotal} uncompressed bytes`));
       archive.openReadStream(entry, (error, stream) => {
         if (error || !stream) return reject(new ArchiveRefused(`${name}: ${error?.message ?? 'unreadable'}`));

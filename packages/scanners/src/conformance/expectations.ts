@@ -126,6 +126,29 @@ export const FIXTURE_EXPECTATIONS: readonly FixtureExpectation[] = [
   { file: 'snyk/defectdojo-container-epss.json', engine: 'snyk', findings: 13, categories: { container: 13 }, basis: 'PROVENANCE: uniqueCount 13: 1 deb vuln + 12 in the npm application' },
   { file: 'snyk/defectdojo-maven-one-vuln.json', engine: 'snyk', findings: 1, basis: 'PROVENANCE: 1 medium vuln' },
   { file: 'snyk/defectdojo-no-vulns-ok-true.json', engine: 'snyk', findings: 0, basis: 'PROVENANCE: ok: true, vulnerabilities []' },
+  // grype (PROVENANCE.md "grype"): one finding per vulnerability (alias group) per package per target
+  { file: 'grype/image-alpine-ghsa-v0.65.1.json', engine: 'grype', findings: 1, categories: { container: 1 }, basis: 'PROVENANCE: 2 Medium matches on httpclient 4.1.1: GHSA-cfh5-3ghh-wfjx (related CVE-2014-3577) and the CVE-2014-3577 cpe-match: one alias group on one package' },
+  { file: 'grype/image-wolfi-chainguard-ruby-v0.61.1.json', engine: 'grype', findings: 2, categories: { container: 2 }, basis: 'PROVENANCE: 3 High matches: CVE-2023-28755 on ruby-3.0; on uri the CVE cpe-match and GHSA-hv5j-3h9f-99c2 (related CVE-2023-28755) are one group' },
+  { file: 'grype/snapshot-dir-presenter.golden.json', engine: 'grype', findings: 2, categories: { sca: 2 }, basis: 'PROVENANCE: directory twin, same 2 synthetic matches on 2 packages' },
+  { file: 'grype/snapshot-empty.golden.json', engine: 'grype', findings: 0, basis: 'PROVENANCE: matches: [] (legal empty)' },
+  { file: 'grype/snapshot-image-presenter.golden.json', engine: 'grype', findings: 2, categories: { container: 2 }, basis: 'PROVENANCE: CVE-1999-0001/0002 on 2 packages (Low label, 8.2 vector; fix.state "")' },
+
+  // syft, cyclonedx, spdx: SBOMs have no findings (components are counted by src/sbom/shared-fixtures.test.ts);
+  // CycloneDX documents with embedded scanner vulnerabilities have one finding per vulnerability per affected component
+  { file: 'syft/syft-json-alpine-3.10-schema-1.1.0.json', engine: 'syft', findings: 0, basis: 'PROVENANCE: SBOM, 14 apk artifacts' },
+  { file: 'syft/syft-json-image-encoder.golden.json', engine: 'syft', findings: 0, basis: 'PROVENANCE: SBOM, 2 artifacts, no "schema" key' },
+  { file: 'cyclonedx/cern-lhc-vdm-editor-bom-1.2.cdx.json', engine: 'cyclonedx', findings: 0, basis: 'PROVENANCE: SBOM, 43 npm components' },
+  { file: 'cyclonedx/cisa-vex-case-2-1.4.cdx.json', engine: 'cyclonedx', findings: 0, basis: 'PROVENANCE: VEX only, 19 vulnerabilities all not_affected: statements for the policy, not findings' },
+  { file: 'cyclonedx/laravel-7.12.0-bom-1.4.cdx.json', engine: 'cyclonedx', findings: 0, basis: 'PROVENANCE: SBOM, 62 components' },
+  { file: 'grype/cyclonedx-vex-image.golden.cdx.json', engine: 'cyclonedx', findings: 2, categories: { container: 2 }, basis: 'PROVENANCE: 2 components + 2 vulnerabilities (no analysis), each affecting one component of a container' },
+  { file: 'syft/cyclonedx-1.7-image-encoder.golden.cdx.json', engine: 'cyclonedx', findings: 0, basis: 'PROVENANCE: SBOM, 3 components (templated serialNumber: fails schema validation, still read)' },
+  { file: 'trivy/cyclonedx-npm.golden.cdx.json', engine: 'cyclonedx', findings: 1, categories: { sca: 1 }, basis: 'PROVENANCE: 13 components, 1 embedded vulnerability (CVE-2019-11358 on jquery)' },
+  { file: 'spdx/spdx-official-example-v2.2.spdx.json', engine: 'spdx', findings: 0, basis: 'PROVENANCE: SBOM, 4 packages' },
+  { file: 'syft/spdx-2.2-alpine-3.10.syft.spdx.json', engine: 'spdx', findings: 0, basis: 'PROVENANCE: SBOM, 3 packages' },
+  { file: 'syft/spdx-2.2-alpine-3.10.vendor.spdx.json', engine: 'spdx', findings: 0, basis: 'PROVENANCE: SBOM, 3 packages' },
+  { file: 'syft/spdx-json-image-encoder.golden.spdx.json', engine: 'spdx', findings: 0, basis: 'PROVENANCE: SBOM, 3 packages (templated namespace)' },
+  { file: 'syft/spdx-scan-action-test-sbom.spdx.json', engine: 'spdx', findings: 0, basis: 'PROVENANCE: SBOM, 15 packages' },
+  { file: 'trivy/spdx-julia.golden.spdx.json', engine: 'spdx', findings: 0, basis: 'PROVENANCE: SBOM, 5 packages' },
 ];
 
 /** What each registered adapter declares for the hostile-input and legal-empty checks. */
@@ -258,5 +281,38 @@ export const ADAPTER_CONFORMANCE: readonly AdapterConformance[] = [
     engine: 'snyk',
     legalEmpty: [{ name: 'ok: true', content: '{"vulnerabilities": [], "ok": true, "dependencyCount": 3, "packageManager": "npm", "summary": "No known vulnerabilities"}' }],
     sample: 'npm-project-paths-license-and-ignore.json',
+  },
+  // grype
+  {
+    engine: 'grype',
+    legalEmpty: [
+      { name: 'matches: [] (the empty golden)', content: '{"matches":[],"source":{"type":"unknown","target":"unknown"},"distro":{"name":"","version":"","idLike":[]},"descriptor":{"name":"grype","version":"0.120.1","timestamp":""}}' },
+    ],
+    sample: 'image-eol-alias-group-wont-fix-ignored.json',
+  },
+  // syft
+  {
+    engine: 'syft',
+    legalEmpty: [
+      { name: 'artifacts: []', content: '{"artifacts":[],"artifactRelationships":[],"source":{"id":"x","name":".","type":"directory"},"distro":{},"descriptor":{"name":"syft","version":"1.54.1"},"schema":{"version":"16.0.43","url":"https://raw.githubusercontent.com/anchore/syft/main/schema/json/schema-16.0.43.json"}}' },
+    ],
+    sample: 'directory-npm-dependency-of.json',
+  },
+  // cyclonedx
+  {
+    engine: 'cyclonedx',
+    legalEmpty: [
+      { name: 'an SBOM with no components', content: '{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[]}' },
+      { name: 'vulnerabilities: []', content: '{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"vulnerabilities":[]}' },
+    ],
+    sample: 'image-vulnerabilities-and-vex-statements.cdx.json',
+  },
+  // spdx
+  {
+    engine: 'spdx',
+    legalEmpty: [
+      { name: 'a document with no packages', content: '{"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT","name":"empty","documentNamespace":"https://example.com/empty","creationInfo":{"creators":["Tool: syft-1.54.1"],"created":"2026-11-22T08:00:00Z"},"packages":[]}' },
+    ],
+    sample: 'npm-project-depends-on.spdx.json',
   },
 ];

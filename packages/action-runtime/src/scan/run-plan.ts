@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { Logger } from '@gatehouse/findings';
+import { incomplete, notRun, runEngine, type EngineOutcome } from '@gatehouse/pipeline';
+import type { AuditLog } from '@gatehouse/report';
+import { createDefaultRegistry, type AdapterRegistry, type EngineInvocation, type ParseContext, type ReportFormat, type ScanPlan } from '@gatehouse/scanners';
+import type { ResolvedTool } from '@gatehouse/toolchain';
+import { resolveEngineExecutable } from './resolve-engine';
+
+export interface RunPlanOptions {
+  plan: ScanPlan;
+  parse: Omit<ParseContext, 'file'>;
+  logger: Logger & { group?<T>(name: string, fn: () => Promise<T> | T): Promise<T> };
+  audit: AuditLog;
+  /** Native reports of engines whose reports hold no plaintext secrets are kept here (the artifact's reports/). */
+  reportsDir: string;
+  /** Per engine (default 30 minutes). */
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  registry?: AdapterRegistry;
+  /** Tests replace the toolchain. */
+  resolve?: (engine: string) => Promise<ResolvedTool>;
+}
+
+const REPORT_EXTENSION: Record<ReportFormat, string> = {
+  json: 'json',
+  jsonl: 'jsonl',
+  sarif: 'sarif',
+  cyclonedx: 'cdx.json',
+  spdx: 'spdx.json',
+};
+
+/**
+ * `<engine>[-<instance>].<ext>` (then `-2`, `-3`… when taken), in characters every file system and
+ * the artifact service accept.
+ */
+export function nativeReportName(invocation: EngineInvocation, format: ReportFormat | undefined, taken: ReadonlySet<string> = new Set()): string {
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const base = [safe(invocation.engine), invocation.instance ? safe(invocation.instance) : ''].filter(Boolean).join('-') || 'engine';
+  const extension = REPORT_EXTENSION[format ?? 'json'];
+  let name = `${base}.${extension}`;
+  for (let n = 2; taken.has(name); n += 1) name = `${base}-${n}.${extension}`;
+  return name;
+}
+
+/**
+ * Runs a plan's engines one after another (scanners are CPU-heavy; runners have two cores), each in
+ * a log group. Engines the plan chose not to run are `not-run` with its reason. In an action every
+ * engine the plan asked for must run: one that cannot be resolved or installed is `incomplete`,
+ * naming the engine and the cause, and the others still run.
+ */
+export async function runScanPlan(options: RunPlanOptions): Promise<{ outcomes: EngineOutcome[]; reports: string[] }> {
+  const registry = options.registry ?? createDefaultRegistry();
+  const { logger } = options;
+  const resolve = options.resolve ?? ((engine: string) => resolveEngineExecutable(engine, { logger, env: options.env }));
+  const outcomes: EngineOutcome[] = options.plan.notRun.map((n) => notRun(n.engine, n.reason));
+  const reports: string[] = [];
+  const usedNames = new Set<string>();
+
+  for (const invocation of options.plan.invocations) {
+    const run = async (): Promise<EngineOutcome> => {
+      if (!registry.has(invocation.engine)) return incomplete(invocation.engine, `${invocation.engine}: Gatehouse has no adapter for this engine`);
+      const adapter = registry.get(invocation.engine);
+      const resolved = await resolve(invocation.engine);
+      if (resolved.status !== 'available') {
+        logger.warning(`${invocation.engine} is incomplete: ${resolved.reason}`);
+        return incomplete(invocation.engine, resolved.reason);
+      }
+      logger.info(`${invocation.engine} ${resolved.version}: ${invocation.label}`);
+      const name = nativeReportName(invocation, adapter.formats[0], usedNames);
+      usedNames.add(name);
+      const nativeReportPath = adapter.holdsPlaintextSecrets ? undefined : join(options.reportsDir, name);
+      const outcome = await runEngine({
+        adapter,
+        executable: resolved.path,
+        version: resolved.version,
+        options: invocation.options,
+        parse: options.parse,
+        logger,
+        audit: options.audit,
+        limits: { timeoutMs: options.timeoutMs ?? 30 * 60_000 },
+        ...(nativeReportPath ? { nativeReportPath } : {}),
+      });
+      if (nativeReportPath) reports.push(nativeReportPath);
+      return outcome;
+    };
+    const label = `${invocation.engine}${invocation.instance ? ` (${invocation.instance})` : ''}: ${invocation.label}`;
+    outcomes.push(logger.group ? await logger.group(label, run) : await run());
+  }
+  return { outcomes, reports };
+}

@@ -1,0 +1,180 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { actionLogger, failStep, type ActionLogger } from '@gatehouse/action-kit';
+import { ConfigurationError, type FindingsDocument, type Logger } from '@gatehouse/findings';
+import {
+  codeScanningTarget,
+  GATEHOUSE_VERSION,
+  RunArtifacts,
+  uploadSarif,
+  type ArtifactUploadOutcome,
+  type GitHubContext,
+  type ProcessingWait,
+} from '@gatehouse/github';
+import { assembleRun, createSourceReader, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs } from '@gatehouse/pipeline';
+import type { Mode } from '@gatehouse/policy';
+import type { ScanPlan } from '@gatehouse/scanners';
+import type { ResolvedTool } from '@gatehouse/toolchain';
+import { prepareAction } from '../common/action-setup';
+import { annotateDecision } from '../common/decision-annotations';
+import { DeferredArtifactStore } from '../common/deferred-artifact-store';
+import { evaluationContext } from '../common/evaluation-context';
+import { stepFailsOn } from '../common/fail-on';
+import { modeNote } from '../common/run-mode';
+import type { FindingsLedgerFactory } from '../common/findings-ledger';
+import { findingsArtifactName } from '../common/gatehouse-actions';
+import { artifactNote, sarifNote, type SarifPublication } from '../common/publication-notes';
+import { sarifCategoryScope, scopeSarifCategories } from '../common/sarif-scope';
+import { setRunOutputs } from '../common/step-outputs';
+import type { TrustedFiles } from '../common/trusted-files';
+import { verdictMessage } from '../common/verdict-message';
+import { writeJobSummary } from '../common/write-job-summary';
+import { runScanPlan } from './run-plan';
+import type { ScanActionInputs } from './scan-action-inputs';
+
+/** What a plan function may use: the event, the workspace, and the trusted source of configuration. */
+export interface ScanPlanSetup {
+  context: GitHubContext;
+  workspace: string;
+  mode: Mode;
+  /** Read scanner configurations from here (the base commit on pull requests), e.g. with `copyTrustedFile`. */
+  files: TrustedFiles;
+  /** A private, empty directory of this run for configurations the plan writes or copies. */
+  privateDir: string;
+  logger: Logger;
+}
+
+export interface ScanActionSpec {
+  /** The action's name: "secrets-scan", "deps-audit", "sast", "image-scan", "sbom". */
+  action: string;
+  /** Read once by the action with `readInputs(z.object({ ...scanActionInputs, ...its own }))`. */
+  inputs: ScanActionInputs;
+  /** The plan, or a function making it once the event and the trusted configuration are known. */
+  plan: ScanPlan | ((setup: ScanPlanSetup) => ScanPlan | Promise<ScanPlan>);
+  /** Findings ledger for first-seen dates and the new-only baseline (default: none yet). */
+  ledger?: FindingsLedgerFactory;
+  /** Per engine; default 30 minutes. */
+  engineTimeoutMs?: number;
+  // For tests: the environment, the clock, the logger, the toolchain and the client's waits.
+  env?: NodeJS.ProcessEnv;
+  now?: Date;
+  logger?: ActionLogger;
+  resolveEngine?: (engine: string) => Promise<ResolvedTool>;
+  clientOptions?: { retryBaseDelayMs?: number; writeIntervalMs?: number; rateLimitSecondMs?: number };
+  /** Wait for code scanning to process uploads (default up to 2 minutes). */
+  sarifWait?: ProcessingWait | false;
+}
+
+export interface ScanActionResult {
+  document: FindingsDocument;
+  /** The step was failed per `fail-on`. */
+  failed: boolean;
+  outDir: string;
+  findingsFile: string;
+  sarifFile: string;
+  artifact: ArtifactUploadOutcome;
+  sarif: SarifPublication;
+}
+
+/**
+ * A scanning action from inputs to verdict: reads the policy from the trusted ref, runs the plan's
+ * engines (pinned, verified executables; failures are `incomplete`), assembles and evaluates, writes
+ * findings.json, results.sarif, summary.md, report.html, compliance.json and audit.jsonl to
+ * $RUNNER_TEMP/gatehouse/<action>/, uploads SARIF (kept in the artifact when GitHub refuses it),
+ * uploads ONE artifact `gatehouse-findings-<action>-<job>[-<matrix>]` with those files and the native
+ * reports that hold no plaintext secrets, annotates, writes the job summary and the outputs, and
+ * fails the step per `fail-on`. Throws only for configuration errors (wrap in `runAction`).
+ */
+export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionResult> {
+  const { inputs, action } = spec;
+  const logger = spec.logger ?? actionLogger;
+  const setup = await prepareAction({
+    action,
+    token: inputs.token,
+    policyPath: inputs.policy,
+    mode: inputs.mode,
+    logger,
+    ...(spec.env ? { env: spec.env } : {}),
+    ...(spec.now ? { now: spec.now } : {}),
+    ...(spec.ledger ? { ledger: spec.ledger } : {}),
+    ...(spec.clientOptions ? { clientOptions: spec.clientOptions } : {}),
+  });
+  const { context, workspace, env, policy, audit } = setup;
+
+  const privateDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'gatehouse-config-'));
+  const plan = typeof spec.plan === 'function' ? await spec.plan({ context, workspace, mode: setup.mode, files: setup.files, privateDir, logger }) : spec.plan;
+  for (const note of plan.notes) logger.info(note);
+
+  const { outcomes, reports } = await runScanPlan({
+    plan,
+    parse: { workspace, salt: setup.salt, onSecretValue: setup.onSecretValue },
+    logger,
+    audit,
+    reportsDir: join(setup.outDir, 'reports'),
+    env,
+    ...(spec.engineTimeoutMs ? { timeoutMs: spec.engineTimeoutMs } : {}),
+    ...(spec.resolveEngine ? { resolve: spec.resolveEngine } : {}),
+  });
+
+  const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine)]);
+  const source = createSourceReader(workspace);
+  const { document } = assembleRun({
+    outcomes,
+    policy: policy.loaded.policy,
+    now: setup.now,
+    target: setup.target,
+    toolVersion: GATEHOUSE_VERSION,
+    readLine: source.readLine,
+    context: await evaluationContext({ policy, ledger: setup.ledger, mode: setup.mode, engineScope }),
+  });
+  const notes = [`Policy: ${policy.description}.`, modeNote(setup.mode, policy.loaded.policy.newOnly.modes), ...plan.notes];
+  const rendered = renderOutputs(document, { source, audit, notes, runUrl: setup.runUrl });
+  const scoped = scopeSarifCategories(rendered.sarif, sarifCategoryScope(action, inputs.matrix));
+  writeRunOutputs(setup.outDir, { ...rendered, sarif: scoped.json });
+  const findingsFile = join(setup.outDir, 'findings.json');
+  const sarifFile = join(setup.outDir, 'results.sarif');
+
+  const name = findingsArtifactName(action, context.job, inputs.matrix, env);
+  const keep = new DeferredArtifactStore(name, setup.outDir);
+  const sarif = await logger.group('Publishing', async (): Promise<SarifPublication> => {
+    if (!inputs['upload-sarif']) return { status: 'disabled' };
+    if (scoped.runs === 0) return { status: 'nothing-to-upload' };
+    try {
+      return await uploadSarif(setup.client, {
+        sarif: scoped.log,
+        ...codeScanningTarget(context),
+        workspace,
+        fork: context.event.kind === 'pull_request' && context.event.isFork,
+        startedAt: setup.now,
+        keep: { store: keep, name },
+        ...(spec.sarifWait !== undefined ? { wait: spec.sarifWait } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      return { status: 'not-attempted', message: error.message };
+    }
+  });
+
+  const files = [...RUN_OUTPUT_FILES.map((f) => join(setup.outDir, f)), ...reports, ...keep.addedFiles].filter((path) => existsSync(path));
+  const artifact = await new RunArtifacts({ logger, ...(env.RUNNER_TEMP ? { tempDirectory: env.RUNNER_TEMP } : {}) }).uploadFromDisk(name, files, setup.outDir);
+  if (artifact.status === 'uploaded') logger.info(`uploaded artifact ${name} (${files.length} files)`);
+
+  const { notAnnotated } = annotateDecision(document);
+  await writeJobSummary({
+    document,
+    action,
+    omitted: rendered.omitted,
+    notes: [...notes, ...[sarifNote(sarif, artifact), artifactNote(artifact, files.map((f) => relative(setup.outDir, f).split(sep).join('/'))), artifact.status === 'uploaded' ? undefined : 'policy-gate will not find this job\u2019s findings (it counts as a missing expected artifact).'].filter((n): n is string => n !== undefined)],
+    runUrl: setup.runUrl,
+    notAnnotated,
+  });
+  setRunOutputs(document, { findingsFile, sarifFile, reportDir: setup.outDir });
+
+  const message = verdictMessage(action, document);
+  logger.info(message);
+  const failed = stepFailsOn(document.decision.verdict, inputs['fail-on']);
+  if (failed) failStep(message);
+  else if (document.decision.verdict === 'block' || document.decision.verdict === 'incomplete') logger.info(`fail-on: ${inputs['fail-on']}: the step does not fail; policy-gate decides`);
+  return { document, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif };
+}
