@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import { z } from 'zod';
+import { withDiscriminators } from './discriminated-one-of';
 
 /**
  * `schema.safeParse`, about ten times faster for the values it accepts. A validator compiled once
@@ -53,9 +54,11 @@ export function compileJsonSchemaValidator(jsonSchema: Record<string, unknown>, 
     unicodeRegExp: false,
     validateFormats: false,
     // `unicode: false` is deprecated in ajv 8 but honoured; the logger stays quiet about it (a library never prints).
+    // Discriminated unions check only the branch a value names (see withDiscriminators).
+    discriminator: true,
     ...(options.codeUnitLengths ? { unicode: false, logger: false as const } : {}),
   });
-  return ajv.compile(jsonSchema);
+  return ajv.compile(withDiscriminators(jsonSchema) as Record<string, unknown>);
 }
 
 /**

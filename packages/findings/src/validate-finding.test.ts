@@ -27,4 +27,16 @@ describe('findingProblems', () => {
     expect(findingProblems(finding(emoji.repeat(301)))).toEqual(['identifiers.0.value: must NOT have more than 300 characters']);
     expect(FindingSchema.safeParse(finding(emoji.repeat(301))).success).toBe(false);
   });
+
+  it('refuses what the zod schema refuses in a discriminated union: no object, no kind, an unknown kind, the wrong branch', () => {
+    for (const location of ['a.py', null, [], {}, { kind: 'folder', path: 'a' }, { kind: 'code' }, { kind: 'repository', path: 'a.py' }, { kind: 7 }]) {
+      const candidate = { ...finding('x'), location };
+      expect(FindingSchema.safeParse(candidate).success, JSON.stringify(location)).toBe(false);
+      expect(findingProblems(candidate), JSON.stringify(location)).toBeDefined();
+    }
+    for (const severityBasis of [{ kind: 'cvss' }, { kind: 'vendor', label: 'HIGH' }, 'none']) {
+      expect(findingProblems({ ...finding('x'), severityBasis }), JSON.stringify(severityBasis)).toBeDefined();
+    }
+    expect(findingProblems({ ...finding('x'), location: { kind: 'repository' } })).toBeUndefined();
+  });
 });
