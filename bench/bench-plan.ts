@@ -10,6 +10,8 @@ export interface BenchPlan {
   coldStartRounds: number;
   demoRounds: number;
   throughput: ThroughputCase[];
+  /** Pipeline runs on an empty report per format (the RSS base of cost per finding). */
+  emptyReportRounds: number;
 }
 
 const FULL_FORMATS = ['trivy-image', 'semgrep', 'gitleaks', 'npm-audit'] as const;
@@ -24,6 +26,7 @@ export function benchPlan(quick: boolean, suites: readonly SuiteName[] = SUITES)
       suites,
       coldStartRounds: 5,
       demoRounds: 1,
+      emptyReportRounds: 1,
       throughput: [
         ...FULL_FORMATS.map((kind) => ({ kind, findings: 1_000, rounds: 3 })),
         { kind: 'trivy-image', findings: 10_000, rounds: 3 },
@@ -35,6 +38,7 @@ export function benchPlan(quick: boolean, suites: readonly SuiteName[] = SUITES)
     suites,
     coldStartRounds: 11,
     demoRounds: 3,
+    emptyReportRounds: 3,
     throughput: [
       ...FULL_FORMATS.flatMap((kind) => [1_000, 10_000, 100_000].map((findings) => ({ kind, findings, rounds: roundsFor(findings) }))),
       // Compact entries: how time and memory grow up to 1M findings in one document.

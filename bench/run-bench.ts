@@ -53,7 +53,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     mkdirSync(BENCH_OUT, { recursive: true });
     const workDir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-reports-'));
     try {
-      throughput = await runThroughput({ cases: plan.throughput, workerBundle: bundles.pipelineWorker, workDir, ...(options.jqPath ? { jqPath: options.jqPath } : {}), onProgress: log });
+      throughput = await runThroughput({ cases: plan.throughput, emptyReportRounds: plan.emptyReportRounds, workerBundle: bundles.pipelineWorker, workDir, ...(options.jqPath ? { jqPath: options.jqPath } : {}), onProgress: log });
     } finally {
       rmSync(workDir, { recursive: true, force: true });
     }

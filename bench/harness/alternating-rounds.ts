@@ -19,12 +19,20 @@ export interface CaseRuns {
  * that gets slower or faster during the bench shifts baseline and subject alike. Each run is a fresh
  * child process, so heap, GC state and peak RSS belong to that one case.
  */
-export async function runAlternatingRounds(cases: readonly MeasuredCase[], rounds: number, onRun?: (name: string, run: ChildRun) => void): Promise<CaseRuns[]> {
+export async function runAlternatingRounds(
+  cases: readonly MeasuredCase[],
+  rounds: number,
+  onRun?: (name: string, run: ChildRun) => void,
+  options: { stopOnFailure?: boolean } = {},
+): Promise<CaseRuns[]> {
   const out = cases.map((c) => ({ name: c.name, runs: [] as ChildRun[], failures: [] as string[] }));
-  for (let round = 0; round < rounds; round++) {
+  // With stopOnFailure, the first failed run ends the rounds: minutes per run at a million findings.
+  const failed = () => options.stopOnFailure === true && out.some((c) => c.failures.length > 0);
+  for (let round = 0; round < rounds && !failed(); round++) {
     const order = cases.map((_, i) => i);
     if (round % 2 === 1) order.reverse();
     for (const index of order) {
+      if (failed()) break;
       const measured = cases[index]!;
       const run = await runChild(measured.command);
       const problem = run.timedOut ? `timed out after ${Math.round(run.wallMs)} ms` : measured.check?.(run);

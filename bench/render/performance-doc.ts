@@ -2,6 +2,21 @@ import type { BenchResults } from '../bench-results';
 import { JQ_GATE_FILTER } from '../suites/throughput';
 import { coldStartTable, demoTable, memoryTable, phaseTable, targetsTable, throughputTable } from './result-tables';
 
+/**
+ * Said when the machine was busy with other work: absolute times are inflated and noisier then, while
+ * ratios of runs paired within a round (and CPU-time ratios) hold better.
+ */
+export function loadNote(results: BenchResults): string {
+  const { cores, loadAverage } = results.machine;
+  const busiest = Math.max(loadAverage.start, loadAverage.end ?? 0);
+  if (busiest <= cores * 0.75) return '';
+  return `
+**Load:** the machine was shared while this ran (1-minute load average ${loadAverage.start} at the start and
+${loadAverage.end ?? '—'} at the end, on ${cores} cores). Absolute times are inflated and noisier than on an idle
+machine; ratios pair runs of the same round, and the CPU-time ratios count only the work of each process.
+`;
+}
+
 /** docs/performance.md: written by `pnpm bench`, never by hand. */
 export function renderPerformanceDoc(results: BenchResults): string {
   const m = results.machine;
@@ -14,7 +29,8 @@ Gatehouse must add almost nothing to a pipeline's time: the scanners are the cos
 is a ratio against a baseline measured in the same run (or shown next to one), as the median of several runs
 with the minimum and maximum in brackets. Each measured case runs in a fresh child process (its own heap,
 GC state and peak RSS), and baseline and subject runs alternate (A B, B A, …) so a machine that gets busier
-during the bench slows both alike. Method and choices: [ADR 1400](adr/1400-bench-method.md).
+during the bench slows both alike.
+${loadNote(results)}
 
 ## Machine
 

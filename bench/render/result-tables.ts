@@ -18,7 +18,7 @@ export function coldStartTable(results: BenchResults): string {
 
 export function throughputTable(results: BenchResults): string {
   return table(
-    ['report', 'findings', 'input', 'pipeline', 'floor', '× floor', 'µs / finding', 'process wall', '× jq gate wall'],
+    ['report', 'findings', 'input', 'pipeline', 'floor', '× floor', '× floor (CPU time)', 'µs / finding', 'process wall', '× jq gate wall'],
     results.throughput.map((r) => [
       r.kind,
       count(r.findings),
@@ -26,6 +26,7 @@ export function throughputTable(results: BenchResults): string {
       amount(r.pipelineMs, 'ms'),
       amount(r.floorMs, 'ms'),
       r.problems.length && !Number.isFinite(r.vsFloor.median) ? `FAILED: ${r.problems.join('; ')}` : ratio(r.vsFloor),
+      Number.isFinite(r.vsFloorCpu.median) ? ratio(r.vsFloorCpu) : '—',
       amount(r.usPerFinding, 'µs', 1),
       amount(r.pipelineWallMs, 'ms'),
       r.vsJq ? `${ratio(r.vsJq)} (jq ${amount(r.jqWallMs, 'ms')})` : '—',

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateReport, reportKind, type ReportKind } from '../generate/report-kinds';
 import { runAlternatingRounds, type MeasuredCase } from '../harness/alternating-rounds';
-import { runChild, type ChildRun } from '../harness/child-run';
+import type { ChildRun } from '../harness/child-run';
 import { pairedRatios, spreadOf, type Spread } from '../harness/statistics';
 
 /** The gate pipelines use today, counting critical trivy vulnerabilities with jq. */
@@ -26,6 +26,8 @@ export interface ThroughputRow {
   /** In-process time of JSON.parse(input) + JSON.stringify(output). */
   floorMs: Spread;
   vsFloor: Spread;
+  /** The same ratio in CPU time (user + system) of the two processes: steadier when other work shares the machine. */
+  vsFloorCpu: Spread;
   /** Wall time of the whole pipeline process (start, load, work, exit) and of the jq gate on the same file. */
   pipelineWallMs: Spread;
   jqWallMs?: Spread;
@@ -45,6 +47,8 @@ export interface ThroughputOptions {
   workerBundle: string;
   workDir: string;
   jqPath?: string;
+  /** Runs of the pipeline on an empty report (the RSS base for cost per finding); default 3. */
+  emptyReportRounds?: number;
   onProgress?: (line: string) => void;
 }
 
@@ -53,12 +57,12 @@ const workerResult = (run: ChildRun) =>
   run.exitCode === 0 && run.result ? undefined : `exit ${run.exitCode}${run.signal ? ` (${run.signal})` : ''}: ${lastLine(run.stderrTail)}`;
 const lastLine = (text: string) => text.trim().split('\n').filter((l) => l.trim() && !l.startsWith('    at ')).at(-1)?.slice(0, 300) ?? 'no output';
 
-function workerCase(name: string, bundle: string, request: Record<string, unknown>): MeasuredCase {
+function workerCase(name: string, bundle: string, request: Record<string, unknown>, alsoCheck?: (run: ChildRun) => string | undefined): MeasuredCase {
   return {
     name,
     // Node's default flags (no bigger heap): what the CLI and the actions run with.
     command: { command: process.execPath, args: [bundle, JSON.stringify(request)], timeoutMs: 30 * 60_000 },
-    check: workerResult,
+    check: (run) => workerResult(run) ?? alsoCheck?.(run),
   };
 }
 
@@ -82,30 +86,32 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
   const emptyRss = new Map<string, number | undefined>();
   for (const testCase of options.cases) {
     const kind = reportKind(testCase.kind);
-    if (!emptyRss.has(kind.name)) emptyRss.set(kind.name, await emptyReportRss(kind, options, Math.min(3, testCase.rounds)));
+    if (!emptyRss.has(kind.name)) emptyRss.set(kind.name, await emptyReportRss(kind, options, options.emptyReportRounds ?? Math.min(3, testCase.rounds)));
     const report = join(options.workDir, `${kind.name}-${testCase.findings}.json`);
     const findingsLines = `${report}.findings.jsonl`;
     const inputBytes = generateReport(kind, testCase.findings, report);
-    options.onProgress?.(`throughput: ${kind.name} ${testCase.findings} findings (${(inputBytes / 2 ** 20).toFixed(1)} MiB)`);
+    options.onProgress?.(`throughput: ${kind.name} ${testCase.findings} findings (${(inputBytes / 2 ** 20).toFixed(1)} MiB), ${testCase.rounds} rounds`);
     try {
-      // One untimed run writes the output the floor stringifies (and shows a crash before the rounds).
-      const prepare = await runChild(workerCase('prepare', options.workerBundle, { mode: 'pipeline', engine: kind.engine, report, writeFindingsTo: findingsLines }).command);
-      const prepareProblem = workerResult(prepare) ?? generatedReportProblem(prepare, testCase.findings);
-      if (prepareProblem) {
-        rows.push(failedRow(kind, testCase.findings, inputBytes, `pipeline failed: ${prepareProblem}`));
-        continue;
-      }
+      // Round one's pipeline run goes first and, after its clock stops, writes the output the floor
+      // stringifies; later rounds alternate the order. A failed run ends the case (no wasted minutes).
       const cases: MeasuredCase[] = [
+        workerCase('pipeline', options.workerBundle, { mode: 'pipeline', engine: kind.engine, report, writeFindingsTo: findingsLines }, (run) => generatedReportProblem(run, testCase.findings)),
         workerCase('floor', options.workerBundle, { mode: 'floor', engine: kind.engine, report, findingsFrom: findingsLines }),
-        workerCase('pipeline', options.workerBundle, { mode: 'pipeline', engine: kind.engine, report }),
       ];
       const jq = kind.jqGate && options.jqPath ? options.jqPath : undefined;
       if (jq) cases.push({ name: 'jq', command: { command: jq, args: [JQ_GATE_FILTER, report], timeoutMs: 30 * 60_000 }, check: (r) => (r.exitCode === 0 ? undefined : `jq exit ${r.exitCode}: ${lastLine(r.stderrTail)}`) });
-      const [floor, pipeline, jqRuns] = await runAlternatingRounds(cases, testCase.rounds);
+      const [pipeline, floor, jqRuns] = await runAlternatingRounds(cases, testCase.rounds, undefined, { stopOnFailure: true });
+      const problems = [...new Set([...pipeline!.failures, ...floor!.failures, ...(jqRuns?.failures ?? [])])];
+      if (problems.length) {
+        rows.push(failedRow(kind, testCase.findings, inputBytes, problems.map((p) => `${p}`).join('; ')));
+        continue;
+      }
       const ok = (runs: ChildRun[]) => runs.filter((r) => r.exitCode === 0 && r.result);
       const pipelineMs = pipeline!.runs.map((r) => num(r, 'totalMs'));
       const floorMs = floor!.runs.map((r) => num(r, 'totalMs'));
-      const findingsOut = num(prepare, 'findings');
+      const findingsOut = num(pipeline!.runs[0]!, 'findings');
+      // The process's wall time without the untimed writing of the first round.
+      const pipelineWall = pipeline!.runs.map((r) => r.wallMs - (num(r, 'untimedMs') || 0));
       const rss = pipeline!.runs.map((r) => num(r, 'maxRssKb') * 1024);
       const empty = emptyRss.get(kind.name);
       rows.push({
@@ -113,18 +119,19 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
         engine: kind.engine,
         findings: findingsOut,
         inputBytes,
-        outputBytes: Number((prepare.result?.outputBytes as Record<string, number>)?.findingsJson),
+        outputBytes: Number((pipeline!.runs[0]!.result?.outputBytes as Record<string, number>)?.findingsJson),
         pipelineMs: spreadOf(pipelineMs),
         floorMs: spreadOf(floorMs),
         vsFloor: spreadOf(pairedRatios(pipelineMs, floorMs)),
-        pipelineWallMs: spreadOf(pipeline!.runs.map((r) => r.wallMs)),
-        ...(jqRuns ? { jqWallMs: spreadOf(jqRuns.runs.map((r) => r.wallMs)), vsJq: spreadOf(pairedRatios(pipeline!.runs.map((r) => r.wallMs), jqRuns.runs.map((r) => r.wallMs))) } : {}),
+        vsFloorCpu: spreadOf(pairedRatios(pipeline!.runs.map((r) => num(r, 'cpuMs')), floor!.runs.map((r) => num(r, 'cpuMs')))),
+        pipelineWallMs: spreadOf(pipelineWall),
+        ...(jqRuns ? { jqWallMs: spreadOf(jqRuns.runs.map((r) => r.wallMs)), vsJq: spreadOf(pairedRatios(pipelineWall, jqRuns.runs.map((r) => r.wallMs))) } : {}),
         usPerFinding: spreadOf(pipelineMs.map((ms) => (ms * 1000) / Math.max(1, findingsOut))),
         peakRssMiB: spreadOf(rss.map((b) => b / 2 ** 20)),
         rssVsFloor: spreadOf(pairedRatios(rss, floor!.runs.map((r) => num(r, 'maxRssKb') * 1024))),
         ...(empty !== undefined && findingsOut > 0 ? { rssBytesPerFinding: (spreadOf(rss).median - empty) / findingsOut } : {}),
         phases: medianPhases(ok(pipeline!.runs)),
-        problems: [...new Set([...floor!.failures, ...pipeline!.failures, ...(jqRuns?.failures ?? [])])],
+        problems,
       });
     } finally {
       rmSync(report, { force: true });
@@ -145,5 +152,5 @@ function generatedReportProblem(run: ChildRun, requested: number): string | unde
 
 function failedRow(kind: ReportKind, findings: number, inputBytes: number, problem: string): ThroughputRow {
   const none = spreadOf([]);
-  return { kind: kind.name, engine: kind.engine, findings, inputBytes, pipelineMs: none, floorMs: none, vsFloor: none, pipelineWallMs: none, usPerFinding: none, peakRssMiB: none, rssVsFloor: none, phases: {}, problems: [problem] };
+  return { kind: kind.name, engine: kind.engine, findings, inputBytes, pipelineMs: none, floorMs: none, vsFloor: none, vsFloorCpu: none, pipelineWallMs: none, usPerFinding: none, peakRssMiB: none, rssVsFloor: none, phases: {}, problems: [problem] };
 }

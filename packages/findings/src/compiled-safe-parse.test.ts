@@ -51,7 +51,7 @@ const values: unknown[] = [
 
 describe('compiledSafeParse', () => {
   it('accepts and refuses exactly what zod does, with zod\'s own errors', () => {
-    const parse = compiledSafeParse(Entry);
+    const parse = compiledSafeParse(Entry, { compileAfter: 0 });
     for (const value of values) {
       const fast = parse(value);
       const slow = Entry.safeParse(value);
@@ -63,7 +63,7 @@ describe('compiledSafeParse', () => {
 
   it('returns an accepted value itself, not a copy', () => {
     const value = { id: 'x', count: 1, kind: 'a' };
-    const parsed = compiledSafeParse(Entry)(value);
+    const parsed = compiledSafeParse(Entry, { compileAfter: 0 })(value);
     expect(parsed.success && parsed.data).toBe(value);
   });
 
@@ -85,9 +85,22 @@ describe('compiledSafeParse', () => {
       expect(isPlainValidation(schema as z.ZodType), String(schema._zod.def.type)).toBe(false);
     }
     const refined = z.looseObject({ a: z.string().refine((s) => s !== 'x', 'not x') });
-    const parse = compiledSafeParse(refined);
+    const parse = compiledSafeParse(refined, { compileAfter: 0 });
     expect(parse({ a: 'x' }).success).toBe(false);
     expect(parse({ a: 'y' }).success).toBe(true);
+  });
+});
+
+describe('compiledSafeParse before it compiles', () => {
+  it('leaves small inputs to zod (its copy), and compiles once the entries seen reach compileAfter', () => {
+    const parse = compiledSafeParse(Entry, { compileAfter: 3 });
+    const value = { id: 'x', count: 1, kind: 'a' };
+    const first = parse(value);
+    expect(first.success && first.data).not.toBe(value);
+    expect(first.success && first.data).toEqual(value);
+    const heavy = parse(value, 2);
+    expect(heavy.success && heavy.data).toBe(value);
+    expect(parse({ id: 'x', kind: 'a' }).success).toBe(false);
   });
 });
 

@@ -17,14 +17,29 @@ import { withDiscriminators } from './discriminated-one-of';
  * Values are what JSON.parse makes (no undefined, functions or dates): reports, not arbitrary objects.
  * Infinity (JSON's 1e999) is refused as zod refuses it; string lengths count code points as zod does.
  */
-export function compiledSafeParse<S extends z.ZodType>(schema: S): (value: unknown) => z.ZodSafeParseResult<z.output<S>> {
+export function compiledSafeParse<S extends z.ZodType>(schema: S, options: { compileAfter?: number } = {}): CompiledSafeParse<S> {
+  const compileAfter = options.compileAfter ?? COMPILE_AFTER;
   let validate: ValidateFunction | null | undefined;
-  return (value) => {
-    if (validate === undefined) validate = compileIfEquivalent(schema);
+  let seen = 0;
+  return (value, weight = 1) => {
+    // Compiling costs a few hundred milliseconds: a small report is checked by zod alone.
+    if (validate === undefined) {
+      seen += weight;
+      if (seen < compileAfter) return schema.safeParse(value);
+      validate = compileIfEquivalent(schema);
+    }
     if (validate && validate(value)) return { success: true, data: value as z.output<S> };
     return schema.safeParse(value);
   };
 }
+
+/**
+ * `weight`: how many entries the value holds (a findings document: its findings), counted towards
+ * `compileAfter` (default 500 entries), the point from which the validator is compiled and used.
+ */
+export type CompiledSafeParse<S extends z.ZodType> = (value: unknown, weight?: number) => z.ZodSafeParseResult<z.output<S>>;
+
+const COMPILE_AFTER = 500;
 
 function compileIfEquivalent(schema: z.ZodType): ValidateFunction | null {
   if (!isPlainValidation(schema)) return null;
