@@ -46,15 +46,15 @@ describe('docs/finding-schema.md', () => {
   });
 });
 
-const policyFiles = markdownFiles('docs').flatMap((path) =>
+const policyFiles = ['README.md', ...markdownFiles('docs')].flatMap((path) =>
   fencedBlocks(read(path), 'yaml')
     .filter((block) => /^(# \.github\/gatehouse\.yml\n)?version: 1\b/m.test(block) && !/^\s*(on|jobs):/m.test(block))
     .map((block) => [path, block] as const),
 );
 
-describe('policy files shown in docs/', () => {
+describe('policy files shown in the README and docs/', () => {
   it('exist (the scan of docs/ found them)', () => {
-    expect(policyFiles.map(([path]) => path)).toEqual(expect.arrayContaining(['docs/policy.md', 'docs/cve-policy.md', 'docs/migration.md']));
+    expect(policyFiles.map(([path]) => path)).toEqual(expect.arrayContaining(['README.md', 'docs/policy.md', 'docs/cve-policy.md', 'docs/migration.md']));
   });
 
   it.each(policyFiles)('%s: a policy example loads without a problem', (path, block) => {
