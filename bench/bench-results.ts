@@ -7,6 +7,8 @@ import type { ThroughputRow } from './suites/throughput';
 /** Everything one bench run measured. */
 export interface BenchResults {
   command: string;
+  /** The commit measured (with "+changes" when the worktree differed from it). */
+  commit?: string;
   quick: boolean;
   rounds: { coldStart: number; throughput: number; demo: number };
   machine: MachineInfo;

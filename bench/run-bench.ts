@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,6 +21,8 @@ export interface RunBenchOptions {
   actionsDir?: string;
   /** Where the Markdown goes; undefined: not written. */
   docPath?: string;
+  /** Where the results go as JSON (to render the page again with `--render-from`); undefined: not written. */
+  resultsPath?: string;
   /** The gatehouse bin for the demo (built by the caller). */
   cliBin?: string;
   jqPath?: string;
@@ -64,6 +67,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
 
   const results: BenchResults = {
     command: options.command,
+    ...(measuredCommit() ? { commit: measuredCommit() } : {}),
     quick: plan.quick,
     rounds: { coldStart: plan.coldStartRounds, throughput: Math.max(0, ...plan.throughput.map((c) => c.rounds)), demo: plan.demoRounds },
     machine: finishMachineInfo(started),
@@ -76,6 +80,11 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
   if (options.docPath) {
     mkdirSync(dirname(options.docPath), { recursive: true });
     writeFileSync(options.docPath, renderPerformanceDoc(results));
+  }
+  if (options.resultsPath) {
+    // Every figure as measured, so the page can be rendered again without measuring again.
+    mkdirSync(dirname(options.resultsPath), { recursive: true });
+    writeFileSync(options.resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   }
   return results;
 }
@@ -90,6 +99,14 @@ export function resultsText(results: BenchResults): string {
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** The commit the bench measured, marked when the worktree had changes on top of it. */
+function measuredCommit(): string | undefined {
+  const head = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (head.status !== 0) return undefined;
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return `${head.stdout.trim()}${dirty.stdout.trim() ? ' + uncommitted changes' : ''}`;
 }
 
 /** jq on PATH (the gate pipelines use), or undefined. */

@@ -1,8 +1,11 @@
-// `pnpm bench` / `npm run bench [-- --quick] [-- --only cold-start,throughput,demo] [-- --actions-dir DIR] [-- --no-write]`
+// `pnpm bench` / `npm run bench [-- --quick] [-- --only cold-start,throughput,demo] [-- --actions-dir DIR] [-- --no-write] [-- --render-from bench/.out/results.json]`
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { benchPlan, SUITES, type SuiteName } from './bench-plan';
-import { REPO_ROOT } from './harness/bench-paths';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { BenchResults } from './bench-results';
+import { BENCH_OUT, REPO_ROOT } from './harness/bench-paths';
+import { renderPerformanceDoc } from './render/performance-doc';
 import { findJq, resultsText, runBench } from './run-bench';
 
 function argValue(name: string): string | undefined {
@@ -21,6 +24,16 @@ if (unknown.length) {
 const write = !process.argv.includes('--no-write') && !only;
 const started = Date.now();
 
+// `--render-from FILE`: the page again from a run's saved results (after a change to the page's text only).
+const renderFrom = argValue('--render-from');
+if (renderFrom) {
+  const saved = JSON.parse(readFileSync(renderFrom, 'utf8')) as BenchResults;
+  writeFileSync(join(REPO_ROOT, 'docs', 'performance.md'), renderPerformanceDoc(saved));
+  console.log(resultsText(saved));
+  console.error(`bench: docs/performance.md rendered from ${renderFrom} (measured ${saved.machine.date})`);
+  process.exit(0);
+}
+
 if (suites.includes('demo')) {
   console.error('bench: building the CLI (node scripts/build.mjs --local)');
   const build = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), '--local'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -32,7 +45,7 @@ const results = await runBench({
   plan: benchPlan(quick, suites),
   command: `pnpm bench${quick ? ' --quick' : ''}`,
   ...(actionsDir ? { actionsDir } : {}),
-  ...(write ? { docPath: join(REPO_ROOT, 'docs', 'performance.md') } : {}),
+  ...(write ? { docPath: join(REPO_ROOT, 'docs', 'performance.md'), resultsPath: join(BENCH_OUT, `results${quick ? '-quick' : ''}.json`) } : {}),
   cliBin: join(REPO_ROOT, 'packages', 'cli', 'bin', 'gatehouse.js'),
   ...(findJq() ? { jqPath: findJq() } : {}),
   log: (line) => console.error(line),

@@ -1,5 +1,6 @@
 import type { BenchResults } from '../bench-results';
 import { JQ_GATE_FILTER } from '../suites/throughput';
+import { PROFILE_NOTES } from './profile-notes';
 import { coldStartTable, demoTable, memoryTable, phaseTable, targetsTable, throughputTable } from './result-tables';
 
 /**
@@ -42,6 +43,7 @@ ${loadNote(results)}
 | Node | ${m.node} |
 | OS | ${m.os} |
 | date | ${m.date} |
+| commit | ${results.commit ?? '—'} |
 | load average (1 min) at start / end | ${m.loadAverage.start} / ${m.loadAverage.end ?? '—'} |
 | mode | ${results.quick ? '`--quick` (small sizes, few rounds)' : 'full'}; rounds: cold start ${rounds.coldStart}, throughput 3–5 per size, demo ${rounds.demo} |
 
@@ -93,5 +95,9 @@ engine; engines run one after another); everything else is ours: Node's start, l
 finding executables, identity, merge, policy, and every output written.
 
 ${demoTable(results)}
+
+## What the profiles show
+
+${PROFILE_NOTES}
 ${results.notes.length ? `\n## Notes\n\n${results.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
 }
