@@ -1,4 +1,4 @@
-// `pnpm bench` / `npm run bench [-- --quick] [-- --only cold-start,throughput,demo] [-- --actions-dir DIR] [-- --no-write] [-- --render-from bench/.out/results.json]`
+// `pnpm bench` / `npm run bench [-- --quick] [-- --only cold-start,throughput,demo] [-- --actions-dir DIR] [-- --bundle-dir DIR] [-- --no-write] [-- --render-from bench/.out/results.json]`
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { benchPlan, SUITES, type SuiteName } from './bench-plan';
@@ -41,10 +41,13 @@ if (suites.includes('demo')) {
 }
 
 const actionsDir = argValue('--actions-dir');
+// Another bench run at the same time must not rebuild the bundles this one is running.
+const bundleDir = argValue('--bundle-dir');
 const results = await runBench({
   plan: benchPlan(quick, suites),
   command: `pnpm bench${quick ? ' --quick' : ''}`,
   ...(actionsDir ? { actionsDir } : {}),
+  ...(bundleDir ? { bundleDir } : {}),
   ...(write ? { docPath: join(REPO_ROOT, 'docs', 'performance.md'), resultsPath: join(BENCH_OUT, `results${quick ? '-quick' : ''}.json`) } : {}),
   cliBin: join(REPO_ROOT, 'packages', 'cli', 'bin', 'gatehouse.js'),
   ...(findJq() ? { jqPath: findJq() } : {}),
