@@ -62,50 +62,78 @@ function contextHash(draft: DraftWithHints, readLine?: SourceLineReader): string
  * when unrelated lines move.
  */
 export function finalizeFindings(drafts: readonly DraftWithHints[], options: FinalizeOptions = {}): FinalizeResult {
-  const keyed = drafts.map((draft, index) => {
-    const hash = contextHash(draft, options.readLine);
-    const location = hash && draft.location.kind === 'code' ? { ...draft.location, contextHash: hash } : draft.location;
-    const withContext = { ...draft, location } as DraftWithHints;
-    return { draft: withContext, key: baseIdentityKey(withContext), index };
-  });
+  // One copy per draft: the finding as it will be, its id filled in once occurrences are known.
+  const candidates: Record<string, unknown>[] = [];
+  const keys: string[] = [];
+  for (const draft of drafts) {
+    const { candidate, key } = candidateOf(draft, options.readLine);
+    candidates.push(candidate);
+    keys.push(key);
+  }
   // Occurrences are counted per engine: one engine reporting the rule on two identical lines gives
   // two findings, while two engines reporting the same thing give one id (and merge unites them).
-  const groups = new Map<string, typeof keyed>();
-  for (const entry of keyed) {
-    const groupKey = `${entry.key}\u0000${entry.draft.sources[0]?.engine ?? ''}`;
+  const groups = new Map<string, number[]>();
+  candidates.forEach((candidate, index) => {
+    const groupKey = `${keys[index]!}\u0000${(candidate.sources as FindingDraft['sources'])[0]?.engine ?? ''}`;
     const group = groups.get(groupKey);
-    if (group) group.push(entry);
-    else groups.set(groupKey, [entry]);
-  }
-  const ids = new Map<number, string>();
+    if (group) group.push(index);
+    else groups.set(groupKey, [index]);
+  });
   for (const group of groups.values()) {
-    const ordered = [...group].sort((a, b) => lineOf(a.draft) - lineOf(b.draft) || a.index - b.index);
-    ordered.forEach((entry, occurrence) => ids.set(entry.index, identityFromKey(entry.key, occurrence)));
+    if (group.length === 1) {
+      candidates[group[0]!]!.id = identityFromKey(keys[group[0]!]!, 0);
+      continue;
+    }
+    const line = (index: number) => lineOf(drafts[index]!);
+    const ordered = [...group].sort((a, b) => line(a) - line(b) || a - b);
+    ordered.forEach((index, occurrence) => {
+      candidates[index]!.id = identityFromKey(keys[index]!, occurrence);
+    });
   }
   const findings: Finding[] = [];
   const rejected: FinalizeResult['rejected'] = [];
-  for (const { draft, index } of keyed) {
-    const { identityHints: _hints, ...rest } = draft;
-    const candidate: Record<string, unknown> = {
-      ...rest,
-      id: ids.get(index),
-      status: draft.status ?? (draft.suppression ? 'suppressed' : 'open'),
-    };
-    for (const [field, max] of TEXT_LIMITS) {
-      const value = candidate[field];
-      if (typeof value === 'string') candidate[field] = clampText(value, max);
-    }
+  candidates.forEach((candidate, index) => {
     const problems = findingProblems(candidate);
     if (!problems) findings.push(candidate as Finding);
-    else
+    else {
+      const draft = drafts[index]!;
       rejected.push({
         index,
         engine: draft.sources[0]?.engine ?? 'unknown',
         ruleId: String(draft.ruleId),
         reason: problems.join('; '),
       });
-  }
+    }
+  });
   return { findings, rejected };
+}
+
+/**
+ * The finding a draft becomes: its own keys in its own order (the identity hints left out, the
+ * location given its context hash), then `id` (filled in later) and `status`, text fields clamped.
+ * The identity key is taken before clamping, from the full texts, as it always was.
+ */
+function candidateOf(draft: DraftWithHints, readLine: SourceLineReader | undefined): { candidate: Record<string, unknown>; key: string } {
+  const hash = contextHash(draft, readLine);
+  const location = hash && draft.location.kind === 'code' ? { ...draft.location, contextHash: hash } : draft.location;
+  const status = draft.status ?? (draft.suppression ? 'suppressed' : 'open');
+  let candidate: Record<string, unknown>;
+  if (!Object.hasOwn(draft, 'identityHints')) {
+    candidate = { ...draft, location, id: '', status };
+  } else {
+    candidate = {};
+    for (const key of Object.keys(draft)) {
+      if (key !== 'identityHints') candidate[key] = key === 'location' ? location : draft[key as keyof DraftWithHints];
+    }
+    candidate.id = '';
+    candidate.status = status;
+  }
+  const key = baseIdentityKey(candidate as unknown as FindingDraft);
+  for (const [field, max] of TEXT_LIMITS) {
+    const value = candidate[field];
+    if (typeof value === 'string' && value.length > max) candidate[field] = clampText(value, max);
+  }
+  return { candidate, key };
 }
 
 function lineOf(draft: FindingDraft): number {

@@ -18,3 +18,4 @@ export * from './merge';
 export * from './json-schema';
 export * from './json-document';
 export * from './validate-finding';
+export * from './compiled-safe-parse';

@@ -9,7 +9,7 @@ export { REPRESENTATIVE_SECURITY_SEVERITY, securitySeverityScore, sarifLevel } f
 export type { SarifLog, SarifRun, SarifResult, SarifReportingDescriptor } from './sarif/sarif-log';
 
 // findings.json.
-export { buildFindingsDocument, serializeFindingsDocument, type FindingsDocumentParts } from './findings-json/findings-document';
+export { buildFindingsDocument, serializeFindingsDocument, writeFindingsDocument, type FindingsDocumentParts } from './findings-json/findings-document';
 
 // summary.md, the job summary and the sticky PR comment.
 export { renderSummary, SUMMARY_MAX_BYTES, type SummaryOptions } from './summary/render-summary';

@@ -2,7 +2,8 @@ import { findingsDocumentJsonSchema, type FindingsDocument } from '@gatehouse/fi
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../test-support/ajv';
 import { codeFinding, documentOf, emptyDecision, packageFinding } from '../test-support/findings-factory';
-import { buildFindingsDocument, serializeFindingsDocument } from './findings-document';
+import { FindingsDocumentSchema } from '@gatehouse/findings';
+import { buildFindingsDocument, serializeFindingsDocument, writeFindingsDocument } from './findings-document';
 
 function reversedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversedKeys) as T;
@@ -50,6 +51,48 @@ describe('serializeFindingsDocument', () => {
     const text = serializeFindingsDocument(documentOf(findings));
     expect(text.endsWith('}\n')).toBe(true);
     expect((JSON.parse(text) as FindingsDocument).findings.map((f) => f.id)).toEqual(findings.map((f) => f.id));
+  });
+});
+
+/** What findings.json was before it was written piece by piece: zod's output, stringified whole. */
+const zodReference = (doc: FindingsDocument) => `${JSON.stringify(FindingsDocumentSchema.parse(doc), null, 2)}\n`;
+
+describe('findings.json bytes', () => {
+  const variety = (): FindingsDocument =>
+    documentOf(
+      [
+        codeFinding('a', { secret: { preview: 'ab**', hash: 'f'.repeat(64) }, category: 'secret', tags: ['x'], suppression: { kind: 'inline', reason: 'nosec' }, status: 'suppressed' }),
+        packageFinding('b', { firstSeen: '2026-01-01T00:00:00Z', slaDueAt: '2026-01-08T00:00:00.000+02:00', isNew: true }),
+        codeFinding('c', { location: { kind: 'repository' }, severityBasis: { kind: 'default', reason: 'a default' }, confidence: 'low' }),
+        packageFinding('d', {
+          location: { kind: 'image', ref: 'ghcr.io/x/y:1', purl: 'pkg:deb/debian/z@1', name: 'z', version: '1', target: 'x (debian 12)', installedVersions: ['1'] },
+          severityBasis: { kind: 'none' },
+          fix: { available: true, versions: ['2'], state: 'fixed', advice: 'upgrade z to 2 — "now"\n' },
+        }),
+        codeFinding('e', { title: 'line\nbreak \u2028 and "quotes" and \ud800', severityBasis: { kind: 'vendor', label: 'HIGH', source: 'v' } }),
+      ],
+      { engines: [{ id: 'bandit', status: 'incomplete', reason: 'r', durationMs: 12.5, findings: 3, skipped: 0, reports: ['a.json'] }] },
+    );
+
+  it('are zod\'s output, keys in schema order, whatever order the objects were built in', () => {
+    for (const doc of [variety(), reversedKeys(variety()), documentOf([]), reversedKeys(documentOf([packageFinding('only')]))]) {
+      expect(serializeFindingsDocument(doc)).toBe(zodReference(doc));
+    }
+  });
+
+  it('are the same written in pieces, and the pieces split the findings', () => {
+    const doc = documentOf(Array.from({ length: 1203 }, (_, i) => codeFinding(`many-${i}`, { location: { kind: 'code', path: `src/f${i}.py`, startLine: 1 + i } })));
+    const chunks: string[] = [];
+    writeFindingsDocument(doc, (chunk) => chunks.push(chunk));
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.join('')).toBe(zodReference(doc));
+  });
+
+  it('writes nothing at all for an invalid document', () => {
+    const chunks: string[] = [];
+    const bad = documentOf([codeFinding('ok'), codeFinding('bad', { severity: 'severe' as never })]);
+    expect(() => writeFindingsDocument(bad, (chunk) => chunks.push(chunk))).toThrow(/findings\.1\.severity/);
+    expect(chunks).toEqual([]);
   });
 });
 

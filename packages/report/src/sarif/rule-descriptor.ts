@@ -27,10 +27,7 @@ export function ruleDescriptor(ruleId: string, finding: Finding, tagsPerRule: nu
     fullDescription: {
       text: truncateText(aliases.length ? `${title} (also known as ${aliases.slice(0, 20).join(', ')})` : title, SARIF_TEXT_LIMITS.fullDescription),
     },
-    help: {
-      text: truncateText(helpText(finding, title, aliases), SARIF_TEXT_LIMITS.helpText),
-      markdown: truncateText(helpMarkdown(finding, title, aliases), SARIF_TEXT_LIMITS.helpMarkdown),
-    },
+    help: helpOf(finding, title, aliases),
     defaultConfiguration: { level: sarifLevel(finding.severity) },
     properties,
   };
@@ -103,26 +100,44 @@ function fixLine(finding: Finding): string | undefined {
   return undefined;
 }
 
-function helpText(finding: Finding, title: string, aliases: string[]): string {
-  const lines = [title, '', `Severity: ${severityLine(finding)}`];
+/** The rule's help as text and as Markdown; the parts both use (fix, references) are worked out once. */
+function helpOf(finding: Finding, title: string, aliases: string[]): { text: string; markdown: string } {
+  const parts: HelpParts = {
+    severity: severityLine(finding),
+    fix: fixLine(finding),
+    refs: (finding.references ?? []).map(safeHttpUrl).filter((u): u is string => !!u).slice(0, 5),
+    engines: reportingEngines(finding).slice(0, 10).join(', '),
+  };
+  return {
+    text: truncateText(helpText(title, aliases, parts), SARIF_TEXT_LIMITS.helpText),
+    markdown: truncateText(helpMarkdown(title, aliases, parts), SARIF_TEXT_LIMITS.helpMarkdown),
+  };
+}
+
+interface HelpParts {
+  severity: string;
+  fix: string | undefined;
+  /** Safe http(s) URLs, at most five. */
+  refs: string[];
+  engines: string;
+}
+
+function helpText(title: string, aliases: string[], { severity, fix, refs, engines }: HelpParts): string {
+  const lines = [title, '', `Severity: ${severity}`];
   if (aliases.length) lines.push(`Also known as: ${aliases.slice(0, 20).join(', ')}`);
-  const fix = fixLine(finding);
   if (fix) lines.push(`Fix: ${fix}`);
-  const refs = (finding.references ?? []).map(safeHttpUrl).filter((u): u is string => !!u).slice(0, 5);
   if (refs.length) lines.push('', 'References:', ...refs.map((r) => `- ${r}`));
-  lines.push('', `Reported by: ${reportingEngines(finding).slice(0, 10).join(', ')}`);
+  lines.push('', `Reported by: ${engines}`);
   return lines.join('\n');
 }
 
-function helpMarkdown(finding: Finding, title: string, aliases: string[]): string {
-  const lines = [`**${escapeMarkdown(truncateText(title, 1_000))}**`, '', `Severity: ${escapeMarkdown(severityLine(finding))}`];
+function helpMarkdown(title: string, aliases: string[], { severity, fix, refs, engines }: HelpParts): string {
+  const lines = [`**${escapeMarkdown(truncateText(title, 1_000))}**`, '', `Severity: ${escapeMarkdown(severity)}`];
   if (aliases.length) {
     lines.push('', `Also known as: ${aliases.slice(0, 20).map((a) => markdownLink(a, advisoryUrl(a), 100)).join(', ')}`);
   }
-  const fix = fixLine(finding);
   if (fix) lines.push('', `Fix: ${escapeMarkdown(fix)}`);
-  const refs = (finding.references ?? []).map(safeHttpUrl).filter((u): u is string => !!u).slice(0, 5);
   if (refs.length) lines.push('', '**References**', '', ...refs.map((r) => `- ${markdownLink(r, r, 300)}`));
-  lines.push('', `Reported by: ${escapeMarkdown(reportingEngines(finding).slice(0, 10).join(', '))}`);
+  lines.push('', `Reported by: ${escapeMarkdown(engines)}`);
   return lines.join('\n');
 }

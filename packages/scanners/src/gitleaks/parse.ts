@@ -1,4 +1,4 @@
-import { hashSecret, maskSecret, ParseError, type DraftWithHints } from '@gatehouse/findings';
+import { compiledSafeParse, hashSecret, maskSecret, ParseError, type DraftWithHints } from '@gatehouse/findings';
 import type { ParseContext, ParseResult } from '../adapter';
 import { codeLocation } from '../code-location';
 import { isJsonObject, readJsonReport } from '../json-document';
@@ -6,6 +6,10 @@ import { secretRuleById } from '../secret-rules';
 import { authorOf, commitId, committedAtOf, httpUrl, SECRET_FIX, secretRatingFor, usableSecretValue } from '../secret-rules/finding-parts';
 import { describeIssues } from '../zod-issues';
 import { GitleaksV7LeakSchema, GitleaksV8FindingSchema, type GitleaksV7Leak, type GitleaksV8Finding } from './schema';
+
+// Entries are checked by validators compiled from the zod schemas (zod itself explains a refused entry).
+const parseV8Finding = compiledSafeParse(GitleaksV8FindingSchema);
+const parseV7Leak = compiledSafeParse(GitleaksV7LeakSchema);
 
 const ENGINE = 'gitleaks';
 
@@ -145,7 +149,7 @@ export function parseGitleaks(content: string, ctx: ParseContext): ParseResult {
   let legacy = 0;
   entries.forEach((raw, index) => {
     const isV8 = isJsonObject(raw) && 'RuleID' in raw;
-    const parsed = isV8 ? GitleaksV8FindingSchema.safeParse(raw) : GitleaksV7LeakSchema.safeParse(raw);
+    const parsed = isV8 ? parseV8Finding(raw) : parseV7Leak(raw);
     if (!parsed.success) {
       out.skipped.push({ at: `[${index}]`, reason: `not a gitleaks ${isV8 ? '8' : '7'} finding: ${describeIssues(parsed.error)}` });
       return;

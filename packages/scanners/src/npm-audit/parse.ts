@@ -1,4 +1,4 @@
-import { canonicalVulnId, npmPurl, ParseError, rateSeverity, vulnIdentifier, type DraftWithHints, type Fix, type Identifier } from '@gatehouse/findings';
+import { canonicalVulnId, compiledSafeParse, npmPurl, ParseError, rateSeverity, vulnIdentifier, type DraftWithHints, type Fix, type Identifier } from '@gatehouse/findings';
 import type { ParseContext, ParseResult } from '../adapter';
 import { isJsonObject, readJsonReport } from '../json-document';
 import { indexOf, manifestOf, packagesOf } from '../manifests/dependency-context';
@@ -6,6 +6,11 @@ import { smallestFixingVersion, sortVersions } from '../versions/fix-versions';
 import { describeIssues } from '../zod-issues';
 import { cweIds, fixedVersionsOfRange, ghsaFromUrl, patchedVersionsOfRange } from './advisory-ids';
 import { NpmAdvisoryViaSchema, NpmLegacyAdvisorySchema, NpmVulnerabilitySchema, type NpmAdvisoryVia, type NpmFixAvailable, type NpmLegacyAdvisory } from './schema';
+
+// Entries are checked by validators compiled from the zod schemas (zod itself explains a refused entry).
+const parseVulnerability = compiledSafeParse(NpmVulnerabilitySchema);
+const parseAdvisoryVia = compiledSafeParse(NpmAdvisoryViaSchema);
+const parseLegacyAdvisory = compiledSafeParse(NpmLegacyAdvisorySchema);
 
 type Shape = { kind: 'v2'; doc: Record<string, unknown> & { vulnerabilities: Record<string, unknown> } } | { kind: 'v1'; doc: Record<string, unknown> & { advisories: Record<string, unknown> } } | { kind: 'error'; error: Record<string, unknown> };
 
@@ -101,7 +106,7 @@ function parseV2(doc: Record<string, unknown> & { vulnerabilities: Record<string
   const severities: Record<string, number> = {};
   for (const [key, raw] of Object.entries(doc.vulnerabilities)) {
     const at = `vulnerabilities[${JSON.stringify(key.slice(0, 200))}]`;
-    const entry = NpmVulnerabilitySchema.safeParse(raw);
+    const entry = parseVulnerability(raw);
     if (!entry.success) {
       const viaObjects = isJsonObject(raw) && Array.isArray(raw.via) ? raw.via.filter(isJsonObject).length : 1;
       out.nativeCount += Math.max(viaObjects, 1);
@@ -116,7 +121,7 @@ function parseV2(doc: Record<string, unknown> & { vulnerabilities: Record<string
     }
     const seen = new Set<string>();
     advisories.forEach((rawVia, index) => {
-      const via = NpmAdvisoryViaSchema.safeParse(rawVia);
+      const via = parseAdvisoryVia(rawVia);
       const id = isJsonObject(rawVia) ? String(rawVia.source ?? `#${index}`) : `#${index}`;
       if (seen.has(id)) return;
       seen.add(id);
@@ -188,7 +193,7 @@ export function parseNpmAudit(content: string, ctx: ParseContext): ParseResult {
   }
   for (const [key, raw] of Object.entries(shape.doc.advisories)) {
     out.nativeCount += 1;
-    const advisory = NpmLegacyAdvisorySchema.safeParse(raw);
+    const advisory = parseLegacyAdvisory(raw);
     if (!advisory.success) out.skipped.push({ at: `advisories[${JSON.stringify(key.slice(0, 100))}]`, reason: describeIssues(advisory.error) });
     else out.findings.push(legacyDraft(advisory.data, ctx));
   }

@@ -1,4 +1,4 @@
-import { isPlaceholderSnippet, ParseError, type DraftWithHints, type Identifier } from '@gatehouse/findings';
+import { compiledSafeParse, isPlaceholderSnippet, ParseError, type DraftWithHints, type Identifier } from '@gatehouse/findings';
 import type { ParseContext, ParseResult } from '../adapter';
 import { codeLocation } from '../code-location';
 import { isJsonObject, readJsonReport } from '../json-document';
@@ -8,6 +8,10 @@ import { confidenceOf, isSecretRule, referencesOf, tagsOf, weaknessIdentifiers }
 import { SemgrepErrorSchema, SemgrepResultSchema, type SemgrepError, type SemgrepResult } from './schema';
 import { matchedText, redactSecret } from './secret-match';
 import { semgrepSeverity } from './severity';
+
+// Entries are checked by validators compiled from the zod schemas (zod itself explains a refused entry).
+const parseResult = compiledSafeParse(SemgrepResultSchema);
+const parseError = compiledSafeParse(SemgrepErrorSchema);
 
 const MAX_REASONS = 20;
 
@@ -164,7 +168,7 @@ function readErrors(raw: unknown, out: ParseResult): void {
   const lost: string[] = [];
   const notes: string[] = [];
   raw.forEach((entry, index) => {
-    const parsed = SemgrepErrorSchema.safeParse(entry);
+    const parsed = parseError(entry);
     if (!parsed.success) {
       lost.push(`semgrep: errors[${index}] could not be read (${describeIssues(parsed.error)})`);
       return;
@@ -196,7 +200,7 @@ export function parseSemgrep(content: string, ctx: ParseContext): ParseResult {
 
   const rules = new Map<string, RuleFacts>();
   doc.results.forEach((raw, index) => {
-    const parsed = SemgrepResultSchema.safeParse(raw);
+    const parsed = parseResult(raw);
     if (!parsed.success) {
       out.skipped.push({ at: `results[${index}]`, reason: describeIssues(parsed.error) });
       return;

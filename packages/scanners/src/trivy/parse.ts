@@ -1,4 +1,4 @@
-import { ParseError, type Category, type DraftWithHints, type RatedSeverity } from '@gatehouse/findings';
+import { compiledSafeParse, ParseError, type Category, type DraftWithHints, type RatedSeverity } from '@gatehouse/findings';
 import type { ParseContext, ParseResult } from '../adapter';
 import { isJsonObject, readJsonReport } from '../json-document';
 import { describeIssues } from '../zod-issues';
@@ -8,6 +8,11 @@ import { misconfigurationToDraft } from './misconfiguration';
 import { MisconfigurationSchema, SecretSchema, VulnerabilitySchema } from './schema';
 import { secretToDraft } from './secret';
 import { vulnerabilityKey, vulnerabilityToDraft } from './vulnerability';
+
+// Entries are checked by validators compiled from the zod schemas (zod itself explains a refused entry).
+const parseVulnerability = compiledSafeParse(VulnerabilitySchema);
+const parseMisconfiguration = compiledSafeParse(MisconfigurationSchema);
+const parseSecret = compiledSafeParse(SecretSchema);
 
 /** trivy's report is an object with `SchemaVersion: 2` and the artifact it scanned; `Results` may be absent. */
 function checkSignature(doc: unknown, file: string): Record<string, unknown> {
@@ -95,7 +100,7 @@ export function parseTrivy(content: string, ctx: ParseContext): ParseResult {
 
     const vulnCategory = packageCategory(cls, type, artifact);
     entriesOf(raw.Vulnerabilities).forEach((entry, i) => {
-      const parsed = VulnerabilitySchema.safeParse(entry);
+      const parsed = parseVulnerability(entry);
       if (!parsed.success) {
         out.nativeCount++;
         out.skipped.push({ at: `${at}.Vulnerabilities[${i}]`, reason: describeIssues(parsed.error) });
@@ -118,7 +123,7 @@ export function parseTrivy(content: string, ctx: ParseContext): ParseResult {
         return;
       }
       out.nativeCount++;
-      const parsed = MisconfigurationSchema.safeParse(entry);
+      const parsed = parseMisconfiguration(entry);
       if (!parsed.success) {
         out.skipped.push({ at: `${at}.Misconfigurations[${i}]`, reason: describeIssues(parsed.error) });
         return;
@@ -133,7 +138,7 @@ export function parseTrivy(content: string, ctx: ParseContext): ParseResult {
 
     entriesOf(raw.Secrets).forEach((entry, i) => {
       out.nativeCount++;
-      const parsed = SecretSchema.safeParse(entry);
+      const parsed = parseSecret(entry);
       if (!parsed.success) {
         out.skipped.push({ at: `${at}.Secrets[${i}]`, reason: describeIssues(parsed.error) });
         return;
