@@ -54,7 +54,7 @@ describe('the deploy job snippet', () => {
     (_name, path) => {
       const markdown = read(path);
       const uses = [...markdown.matchAll(/uses: (\S+)(.*)$/gm)].map((m) => [m[1]!, m[2]!] as const);
-      const thirdParty = uses.filter(([ref]) => !ref.startsWith('OWNER/gatehouse/'));
+      const thirdParty = uses.filter(([ref]) => !ref.startsWith('gatehouse-sec/gatehouse/'));
       expect(thirdParty.length).toBeGreaterThan(0);
       for (const [ref, comment] of thirdParty) expect(`${ref}${comment}`).toMatch(/@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
       expect(markdown).toContain('issues: write');
