@@ -45,12 +45,16 @@ export interface FaultedScan {
   timeoutMs?: number;
   /** Runs the faulted engine through runEngine with this stdout cap (runScanPlan uses the runner's default cap). */
   outputCapBytes?: number;
+  /** Files to add to the workspace (relative path → content). */
+  files?: Record<string, string | Buffer>;
   /** Extra options for the faulted engine's invocation. */
   options?: Partial<EngineInvocation['options']>;
 }
 
 export interface FaultedScanResult {
   companion: string;
+  outDir: string;
+  workspace: string;
   document: FindingsDocument;
   findingsJson: FindingsDocument;
   sarif: { runs: { tool: { driver: { name: string } }; results: unknown[] }[] };
@@ -77,6 +81,10 @@ export async function runFaultedScan(scan: FaultedScan): Promise<FaultedScanResu
   writeFileSync(join(workspace, 'app.py'), 'import subprocess\nsubprocess.call(cmd, shell=True)\n');
   const setup = ENGINE_SETUPS[scan.engine] ?? {};
   for (const [name, content] of Object.entries(setup.files ?? {})) {
+    mkdirSync(dirname(join(workspace, name)), { recursive: true });
+    writeFileSync(join(workspace, name), content);
+  }
+  for (const [name, content] of Object.entries(scan.files ?? {})) {
     mkdirSync(dirname(join(workspace, name)), { recursive: true });
     writeFileSync(join(workspace, name), content);
   }
@@ -139,6 +147,8 @@ export async function runFaultedScan(scan: FaultedScan): Promise<FaultedScanResu
   writeRunOutputs(outDir, renderOutputs(document, { audit }));
   return {
     companion,
+    outDir,
+    workspace,
     document,
     findingsJson: JSON.parse(readFileSync(join(outDir, 'findings.json'), 'utf8')) as FindingsDocument,
     sarif: JSON.parse(readFileSync(join(outDir, 'results.sarif'), 'utf8')),
