@@ -21,6 +21,8 @@ export interface ScanActionRunOptions {
   baseFiles?: Record<string, string>;
   env?: Record<string, string>;
   uploadSarif?: boolean;
+  /** Arranges the fake GitHub before the run (faults, files). */
+  arrange?: (github: FakeGitHub) => void;
 }
 
 export interface ScanActionRun {
@@ -55,6 +57,7 @@ export async function runScanActionUnderTest(options: ScanActionRunOptions): Pro
   try {
     const event = options.event ?? 'push';
     for (const [path, content] of Object.entries(options.baseFiles ?? {})) github.state.setFile(BASE_SHA, path, content);
+    options.arrange?.(github);
     const payload =
       event === 'pull_request'
         ? pullRequestEvent({ number: 7, base: { sha: BASE_SHA }, head: { sha: HEAD_SHA } })
