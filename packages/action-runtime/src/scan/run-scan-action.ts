@@ -126,6 +126,7 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
     target: setup.target,
     toolVersion: GATEHOUSE_VERSION,
     readLine: source.readLine,
+    redact: (text) => audit.redact(text),
     context: await evaluationContext({ policy, ledger: setup.ledger, mode: setup.mode, engineScope }),
   });
   const notes = [`Policy: ${policy.description}.`, modeNote(setup.mode, policy.loaded.policy.newOnly.modes), ...plan.notes];
