@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { runScanAction, type ScanActionResult } from '../../../packages/action-runtime/src/index';
+import { runScanAction, type ScanActionResult, type ScanActionSpec } from '../../../packages/action-runtime/src/index';
 import { runInProcess, type InProcessRun } from '../../../packages/action-runtime/src/test-support/in-process-action';
 import { unzipInMemory } from '../../../packages/github/src/index';
 import type { ScanPlan } from '../../../packages/scanners/src/index';
@@ -12,7 +12,7 @@ export const HEAD_SHA = 'c'.repeat(40);
 
 export interface ScanActionRunOptions {
   workspace: string;
-  plan: ScanPlan;
+  plan: ScanPlan | ScanActionSpec['plan'];
   action?: string;
   /** Executables per engine (stubs); engines not listed resolve as the action would. */
   executables?: Record<string, string>;
