@@ -137,7 +137,7 @@ export function faultApplicability(adapter: ScannerAdapter, fault: Fault, versio
 }
 
 export const FAULT_EXPECTATION =
-  'engine `incomplete` with a reason naming the engine and the cause; decision not `pass`; the other engine\'s findings still in findings.json and results.sarif';
+  'engine `incomplete` with a reason naming the engine and the cause; decision `incomplete` (never `pass`); the other engine\'s findings still in findings.json and results.sarif';
 export const IMPORT_EXPECTATION = 'ParseError naming the report file and the cause (`normalize` exits 2); no findings are invented';
 const CHECKSUM_OPEN_EXPECTATION = 'the install is refused before anything runs; engine `incomplete`';
 
