@@ -28,6 +28,12 @@ export function leakAuditCases(): ReliabilityCase[] {
   return [
     ...perRule,
     {
+      id: 'leak-audit/incident-notification',
+      group: 'leak-audit',
+      title: 'an incident notification for every found secret, sent to loopback Slack, SMTP and webhook receivers',
+      expectation: 'delivered to each; no planted value in any byte the receivers got (bodies, headers, the e-mail as it arrived)',
+    },
+    {
       id: 'leak-audit/engine-error-quotes-secret',
       group: 'leak-audit',
       title: 'an engine fails and its last stderr line quotes a secret value another engine found',

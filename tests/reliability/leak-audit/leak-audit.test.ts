@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect } from 'vitest';
 import type { FindingsDocument } from '../../../packages/findings/src/index';
+import { createNotification, deliverAll, DEFAULT_RETRY_POLICY, emailChannel, slackChannel, toNotificationFinding, webhookChannel } from '../../../packages/notify/src/index';
+import { FakeClock, startLoopbackHttpServer, startLoopbackSmtpServer } from '../../../packages/notify/src/test-support/index';
 import { exampleSecret, SECRET_RULES, secretlintRunnerPath, type ExampleSecret } from '../../../packages/scanners/src/index';
 import { leakAuditCases } from '../catalog/leak-audit';
 import { caseById, caseTest } from '../support/case-test';
@@ -168,5 +170,45 @@ describe('no planted secret leaks from any byte Gatehouse writes or sends', () =
     expect(bandit?.status).toBe('incomplete');
     const quoted = actionPlanted.find((p) => p.ruleId === 'gatehouse-stripe-secret-key')!;
     expect(leaksOf(quoted.value, actionBytes)).toEqual([]);
+  });
+
+  caseTest(caseById(cases, 'leak-audit/incident-notification'), async () => {
+    const secrets = action.result.document.findings.filter((f) => f.category === 'secret');
+    expect(secrets.length).toBeGreaterThanOrEqual(SECRET_RULES.length);
+    const slack = await startLoopbackHttpServer([{ respond: 200, body: 'ok' }]);
+    const hook = await startLoopbackHttpServer([{ respond: 204 }]);
+    const smtp = await startLoopbackSmtpServer({});
+    try {
+      const report = await deliverAll(
+        createNotification({
+          id: 'incident-reliability-1',
+          kind: 'incident',
+          title: 'Secrets found in octo-org/octo-repo',
+          summary: 'Rotate every secret listed, then remove it from the code and history.',
+          occurredAt: action.result.document.generatedAt,
+          actor: { login: 'octocat' },
+          target: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main', sha: 'c'.repeat(40) },
+          findings: secrets.slice(0, 20).map(toNotificationFinding),
+          severityCounts: { critical: secrets.length },
+        }),
+        [
+          slackChannel({ webhookUrl: slack.url, allowInsecureLoopback: true }),
+          webhookChannel({ url: hook.url, secret: 'a-shared-secret-of-enough-length', allowInsecureLoopback: true }),
+          emailChannel({ host: '127.0.0.1', port: smtp.port, insecure: true, allowInsecureLoopback: true, from: 'gatehouse@example.com', to: ['security@example.com'] }),
+        ],
+        { required: ['slack', 'webhook', 'email'], retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, attemptTimeoutMs: 10_000 }, clock: new FakeClock(), random: () => 0 },
+      );
+      expect(report.allRequiredDelivered).toBe(true);
+      const received = new Map<string, string>();
+      slack.requests.forEach((r, i) => received.set(`slack request ${i}`, `${JSON.stringify(r.headers)}\n${r.body.toString('latin1')}`));
+      hook.requests.forEach((r, i) => received.set(`webhook request ${i}`, `${JSON.stringify(r.headers)}\n${r.body.toString('latin1')}`));
+      smtp.received.forEach((m, i) => received.set(`e-mail ${i}`, m.raw.toString('latin1')));
+      expect(received.size).toBe(3);
+      for (const planted of actionPlanted) {
+        for (const part of [planted.value, ...valueParts(planted)]) expect(leaksOf(part, received), `${planted.ruleId} value`).toEqual([]);
+      }
+    } finally {
+      await Promise.all([slack.close(), hook.close(), smtp.close()]);
+    }
   });
 });
