@@ -5,6 +5,7 @@ export { runScanAction, type ScanActionSpec, type ScanActionResult, type ScanPla
 export { scanActionInputs, scanActionInputManifest, type ScanActionInputs } from './scan/scan-action-inputs';
 export { runScanPlan, nativeReportName, type RunPlanOptions } from './scan/run-plan';
 export { resolveEngineExecutable, type ResolveEngineOptions } from './scan/resolve-engine';
+export { assembleScanRun, baselineWithMarks, type FindingsTransform, type FindingsTransformResult } from './scan/assemble-scan-run';
 
 // policy-gate
 export { runGateAction, type GateActionSpec, type GateActionResult, type GateInputs } from './gate/run-gate-action';

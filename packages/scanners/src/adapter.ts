@@ -125,4 +125,9 @@ export interface ScannerAdapter {
    * (pip-audit and npm audit exit 1 for their own failures too).
    */
   findingsExitNeedsFindings?: boolean;
+  /**
+   * The file name its native report is known by (pip-audit: `pip-audit.json`), kept under that name
+   * in a run's artifact (in a folder per instance when an engine runs once per manifest).
+   */
+  reportName?: string;
 }

@@ -22,4 +22,9 @@ export interface ScanPlan {
   notRun: { engine: EngineId; reason: string }[];
   /** Lines for the summary: the range scanned and the number of commits, the manifests found, ... */
   notes: string[];
+  /**
+   * Engines that should run and cannot do what was asked (a history range with missing commits, a
+   * configuration that could not be read from the trusted commit): reported `incomplete`, never clean.
+   */
+  incomplete?: { engine: EngineId; reason: string }[];
 }

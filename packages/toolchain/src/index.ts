@@ -21,3 +21,5 @@ export {
   type RefreshDatabaseOptions,
 } from './database-cache';
 export { findOnPath } from './find-on-path';
+export { downloadToFile, DownloadAttemptError, type DownloadAttemptOptions, type DownloadedFile } from './download-file';
+export { createDispatcher, redactUrl, type NetworkEnvironment, type DispatcherOptions } from './proxy-dispatcher';

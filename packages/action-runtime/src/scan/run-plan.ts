@@ -29,12 +29,22 @@ const REPORT_EXTENSION: Record<ReportFormat, string> = {
   spdx: 'spdx.json',
 };
 
+const safe = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+
 /**
  * `<engine>[-<instance>].<ext>` (then `-2`, `-3`… when taken), in characters every file system and
- * the artifact service accept.
+ * the artifact service accept. An engine whose report has a well-known name (`reportName`, e.g.
+ * pip-audit's `pip-audit.json`) keeps that name: `<instance>/<reportName>` when it runs once per
+ * manifest, so each copy says which manifest it audited.
  */
-export function nativeReportName(invocation: EngineInvocation, format: ReportFormat | undefined, taken: ReadonlySet<string> = new Set()): string {
-  const safe = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+export function nativeReportName(invocation: EngineInvocation, format: ReportFormat | undefined, taken: ReadonlySet<string> = new Set(), reportName?: string): string {
+  const known = reportName && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/.test(reportName) && !reportName.includes('..') ? reportName : undefined;
+  if (known) {
+    const folder = invocation.instance ? safe(invocation.instance) || 'instance' : '';
+    let name = folder ? `${folder}/${known}` : known;
+    for (let n = 2; taken.has(name); n += 1) name = folder ? `${folder}-${n}/${known}` : `${n}/${known}`;
+    return name;
+  }
   const base = [safe(invocation.engine), invocation.instance ? safe(invocation.instance) : ''].filter(Boolean).join('-') || 'engine';
   const extension = REPORT_EXTENSION[format ?? 'json'];
   let name = `${base}.${extension}`;
@@ -44,15 +54,20 @@ export function nativeReportName(invocation: EngineInvocation, format: ReportFor
 
 /**
  * Runs a plan's engines one after another (scanners are CPU-heavy; runners have two cores), each in
- * a log group. Engines the plan chose not to run are `not-run` with its reason. In an action every
- * engine the plan asked for must run: one that cannot be resolved or installed is `incomplete`,
- * naming the engine and the cause, and the others still run.
+ * a log group. Engines the plan chose not to run are `not-run` with its reason; engines the plan
+ * found unable to do their job (`plan.incomplete`) are `incomplete` with its reason. In an action
+ * every engine the plan asked for must run: one that cannot be resolved or installed is
+ * `incomplete`, naming the engine and the cause, and the others still run. Each invocation's
+ * `instance` reaches the adapter's `parseContextFor` (the manifest a dependency engine audited).
  */
 export async function runScanPlan(options: RunPlanOptions): Promise<{ outcomes: EngineOutcome[]; reports: string[] }> {
   const registry = options.registry ?? createDefaultRegistry();
   const { logger } = options;
   const resolve = options.resolve ?? ((engine: string) => resolveEngineExecutable(engine, { logger, env: options.env }));
-  const outcomes: EngineOutcome[] = options.plan.notRun.map((n) => notRun(n.engine, n.reason));
+  const outcomes: EngineOutcome[] = [
+    ...options.plan.notRun.map((n) => notRun(n.engine, n.reason)),
+    ...(options.plan.incomplete ?? []).map((n) => incomplete(n.engine, n.reason)),
+  ];
   const reports: string[] = [];
   const usedNames = new Set<string>();
 
@@ -66,7 +81,7 @@ export async function runScanPlan(options: RunPlanOptions): Promise<{ outcomes: 
         return incomplete(invocation.engine, resolved.reason);
       }
       logger.info(`${invocation.engine} ${resolved.version}: ${invocation.label}`);
-      const name = nativeReportName(invocation, adapter.formats[0], usedNames);
+      const name = nativeReportName(invocation, adapter.formats[0], usedNames, adapter.reportName);
       usedNames.add(name);
       const nativeReportPath = adapter.holdsPlaintextSecrets ? undefined : join(options.reportsDir, name);
       const outcome = await runEngine({
@@ -74,6 +89,7 @@ export async function runScanPlan(options: RunPlanOptions): Promise<{ outcomes: 
         executable: resolved.path,
         version: resolved.version,
         options: invocation.options,
+        ...(invocation.instance ? { instance: invocation.instance } : {}),
         parse: options.parse,
         logger,
         audit: options.audit,

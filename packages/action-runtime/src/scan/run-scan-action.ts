@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { actionLogger, failStep, type ActionLogger } from '@gatehouse/action-kit';
-import { ConfigurationError, type FindingsDocument, type Logger } from '@gatehouse/findings';
+import { ConfigurationError, errorMessage, type FindingsDocument, type Logger } from '@gatehouse/findings';
 import {
   codeScanningTarget,
   GATEHOUSE_VERSION,
@@ -12,7 +12,7 @@ import {
   type GitHubContext,
   type ProcessingWait,
 } from '@gatehouse/github';
-import { assembleRun, createSourceReader, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs } from '@gatehouse/pipeline';
+import { createSourceReader, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs, type EngineOutcome } from '@gatehouse/pipeline';
 import type { Mode } from '@gatehouse/policy';
 import type { ScanPlan } from '@gatehouse/scanners';
 import type { ResolvedTool } from '@gatehouse/toolchain';
@@ -30,6 +30,7 @@ import { setRunOutputs } from '../common/step-outputs';
 import type { TrustedFiles } from '../common/trusted-files';
 import { verdictMessage } from '../common/verdict-message';
 import { writeJobSummary } from '../common/write-job-summary';
+import { assembleScanRun, type FindingsTransform } from './assemble-scan-run';
 import { runScanPlan } from './run-plan';
 import type { ScanActionInputs } from './scan-action-inputs';
 
@@ -52,6 +53,17 @@ export interface ScanActionSpec {
   inputs: ScanActionInputs;
   /** The plan, or a function making it once the event and the trusted configuration are known. */
   plan: ScanPlan | ((setup: ScanPlanSetup) => ScanPlan | Promise<ScanPlan>);
+  /**
+   * Refines what the engines reported before findings get their identity and are merged, e.g. gives
+   * an engine that rates nothing (pip-audit) the ratings of a vulnerability database. A hook that
+   * throws is a note; the outcomes are then used as they are.
+   */
+  refineOutcomes?: (outcomes: EngineOutcome[]) => Promise<{ outcomes: EngineOutcome[]; notes?: string[] }>;
+  /**
+   * Refines the merged findings before the policy decides (fix advice across engines, what a pull
+   * request introduced: `isNew` it sets counts for new-only mode). See `FindingsTransform`.
+   */
+  transformFindings?: FindingsTransform;
   /** Findings ledger for first-seen dates and the new-only baseline (default: none yet). */
   ledger?: FindingsLedgerFactory;
   /** Per engine; default 30 minutes. */
@@ -106,7 +118,7 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   const plan = typeof spec.plan === 'function' ? await spec.plan({ context, workspace, mode: setup.mode, files: setup.files, privateDir, logger }) : spec.plan;
   for (const note of plan.notes) logger.info(note);
 
-  const { outcomes, reports } = await runScanPlan({
+  const ran = await runScanPlan({
     plan,
     parse: { workspace, salt: setup.salt, onSecretValue: setup.onSecretValue },
     logger,
@@ -117,9 +129,13 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
     ...(spec.resolveEngine ? { resolve: spec.resolveEngine } : {}),
   });
 
-  const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine)]);
+  const { reports } = ran;
+  const refined = await refine(ran.outcomes, spec.refineOutcomes, logger);
+  const { outcomes } = refined;
+
+  const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine), ...(plan.incomplete ?? []).map((n) => n.engine)]);
   const source = createSourceReader(workspace);
-  const { document } = assembleRun({
+  const assembled = await assembleScanRun({
     outcomes,
     policy: policy.loaded.policy,
     now: setup.now,
@@ -128,8 +144,17 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
     readLine: source.readLine,
     redact: (text) => audit.redact(text),
     context: await evaluationContext({ policy, ledger: setup.ledger, mode: setup.mode, engineScope }),
-  });
-  const notes = [`Policy: ${policy.description}.`, modeNote(setup.mode, policy.loaded.policy.newOnly.modes), ...plan.notes];
+  }, spec.transformFindings);
+  const { document } = assembled;
+  const notes = [
+    `Policy: ${policy.description}.`,
+    modeNote(setup.mode, policy.loaded.policy.newOnly.modes),
+    ...plan.notes,
+    ...engineNotes(outcomes),
+    ...refined.notes,
+    ...assembled.notes,
+  ];
+  for (const note of [...refined.notes, ...assembled.notes]) logger.info(note);
   const rendered = renderOutputs(document, { source, audit, notes, runUrl: setup.runUrl });
   const scoped = scopeSarifCategories(rendered.sarif, sarifCategoryScope(action, inputs.matrix));
   writeRunOutputs(setup.outDir, { ...rendered, sarif: scoped.json });
@@ -178,4 +203,20 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   if (failed) failStep(message);
   else if (document.decision.verdict === 'block' || document.decision.verdict === 'incomplete') logger.info(`fail-on: ${inputs['fail-on']}: the step does not fail; policy-gate decides`);
   return { document, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif };
+}
+
+/** The engines' own notes (what a report said besides findings), each named by its engine. */
+function engineNotes(outcomes: readonly EngineOutcome[]): string[] {
+  return outcomes.flatMap((o) => o.notes.map((note) => (note.startsWith(o.engine.id) ? note : `${o.engine.id}: ${note}`)));
+}
+
+async function refine(outcomes: EngineOutcome[], hook: ScanActionSpec['refineOutcomes'], logger: Logger): Promise<{ outcomes: EngineOutcome[]; notes: string[] }> {
+  if (!hook) return { outcomes, notes: [] };
+  try {
+    const refined = await hook(outcomes);
+    return { outcomes: refined.outcomes, notes: refined.notes ?? [] };
+  } catch (error) {
+    logger.warning(`could not refine the engines' results: ${errorMessage(error)}`);
+    return { outcomes, notes: [`The engines' results could not be refined (${errorMessage(error)}); they are used as reported.`] };
+  }
 }
