@@ -8,7 +8,7 @@ import {
   type Target,
 } from '@gatehouse/findings';
 import { evaluate, type Evaluation, type EvaluationContext, type Policy } from '@gatehouse/policy';
-import { combineOutcomes, type EngineOutcome } from './engine-outcome';
+import { combineOutcomes, redactOutcomes, type EngineOutcome } from './engine-outcome';
 
 export interface AssembleInput {
   outcomes: readonly EngineOutcome[];
@@ -37,10 +37,8 @@ export interface AssembledRun {
  * incomplete: an adapter bug must not turn into a silently smaller report.
  */
 export function assembleRun(input: AssembleInput): AssembledRun {
-  const redact = input.redact;
-  const outcomes = combineOutcomes(input.outcomes).map((o) =>
-    redact ? { ...o, engine: { ...o.engine, ...(o.engine.reason ? { reason: redact(o.engine.reason) } : {}) }, notes: o.notes.map(redact) } : o,
-  );
+  const combined = combineOutcomes(input.outcomes);
+  const outcomes = input.redact ? redactOutcomes(combined, input.redact) : combined;
   const engines: EngineRun[] = outcomes.map((o) => ({ ...o.engine }));
   const drafts = outcomes.flatMap((o) => o.drafts);
   const { findings, rejected } = finalizeFindings(drafts, input.readLine ? { readLine: input.readLine } : {});

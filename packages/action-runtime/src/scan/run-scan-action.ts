@@ -12,7 +12,7 @@ import {
   type GitHubContext,
   type ProcessingWait,
 } from '@gatehouse/github';
-import { createSourceReader, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs, type EngineOutcome } from '@gatehouse/pipeline';
+import { createSourceReader, redactOutcomes, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs, type EngineOutcome } from '@gatehouse/pipeline';
 import type { Mode } from '@gatehouse/policy';
 import type { ScanPlan } from '@gatehouse/scanners';
 import type { ResolvedTool } from '@gatehouse/toolchain';
@@ -131,7 +131,8 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
 
   const { reports } = ran;
   const refined = await refine(ran.outcomes, spec.refineOutcomes, logger);
-  const { outcomes } = refined;
+  // An engine's error line may quote a secret value another engine found: never into the outputs.
+  const outcomes = redactOutcomes(refined.outcomes, (text) => audit.redact(text));
 
   const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine), ...(plan.incomplete ?? []).map((n) => n.engine)]);
   const source = createSourceReader(workspace);
@@ -142,7 +143,6 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
     target: setup.target,
     toolVersion: GATEHOUSE_VERSION,
     readLine: source.readLine,
-    redact: (text) => audit.redact(text),
     context: await evaluationContext({ policy, ledger: setup.ledger, mode: setup.mode, engineScope }),
   }, spec.transformFindings);
   const { document } = assembled;
