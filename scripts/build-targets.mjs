@@ -18,6 +18,9 @@ export const bundleOptions = {
   logLevel: 'warning',
   // Paths esbuild records (comments, module ids) are relative to this: builds from any cwd are identical.
   absWorkingDir: rootPath,
+  // The CycloneDX library (sbom) requires its optional XML validator plugin, which is not installed
+  // (a native module); JSON validation never loads it (docs/sbom.md, "Bundling").
+  external: ['libxmljs2'],
   // Some CommonJS dependencies call require() on Node built-ins; give the ESM bundle a require.
   banner: {
     js: "import { createRequire as __gatehouseCreateRequire } from 'node:module';\nconst require = __gatehouseCreateRequire(import.meta.url);",

@@ -1,9 +1,9 @@
 // @gatehouse/action-runtime: what every Gatehouse action shares, so each action's main.ts stays thin.
 
 // Scanning actions (secrets-scan, deps-audit, sast, image-scan, sbom)
-export { runScanAction, type ScanActionSpec, type ScanActionResult, type ScanPlanSetup } from './scan/run-scan-action';
+export { runScanAction, type ScanActionSpec, type ScanActionResult, type ScanPlanSetup, type ScanActionPlan } from './scan/run-scan-action';
 export { scanActionInputs, scanActionInputManifest, type ScanActionInputs } from './scan/scan-action-inputs';
-export { runScanPlan, nativeReportName, type RunPlanOptions } from './scan/run-plan';
+export { runScanPlan, nativeReportName, type RunPlanOptions, type PrepareEngine, type EnginePreparation } from './scan/run-plan';
 export { resolveEngineExecutable, type ResolveEngineOptions } from './scan/resolve-engine';
 export { assembleScanRun, baselineWithMarks, type FindingsTransform, type FindingsTransformResult } from './scan/assemble-scan-run';
 

@@ -5,7 +5,7 @@ import { actionLogger, registerSecret } from '@gatehouse/action-kit';
 import type { Logger, Target } from '@gatehouse/findings';
 import { createGitHubClient, readGitHubContext, type GitHubClient, type GitHubContext } from '@gatehouse/github';
 import { clearRunOutputs, resolveSalt } from '@gatehouse/pipeline';
-import type { Mode } from '@gatehouse/policy';
+import type { Mode, PresetName } from '@gatehouse/policy';
 import { AuditLog } from '@gatehouse/report';
 import { noFindingsLedger, type FindingsLedger, type FindingsLedgerFactory } from './findings-ledger';
 import { repositoryTarget, workflowRunUrl } from './run-facts';
@@ -20,6 +20,8 @@ export interface ActionSetupOptions {
   /** Repository-relative policy path (`policy` input). */
   policyPath: string;
   mode?: ModeInput;
+  /** The built-in policy used when the repository has no policy file (default: `default`). */
+  defaultPreset?: PresetName;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
   /** The run's clock, read once (tests pass a fixed time). */
@@ -77,7 +79,7 @@ export async function prepareAction(options: ActionSetupOptions): Promise<Action
   else logger.info('GATEHOUSE_SALT is not set: secret hashes use a salt derived from the repository id (see docs/secrets.md)');
 
   const files = trustedFilesFor(context, client, workspace);
-  const policy = await loadTrustedPolicy(files, options.policyPath);
+  const policy = await loadTrustedPolicy(files, options.policyPath, options.defaultPreset);
   logger.info(`policy: ${policy.description}`);
 
   const audit = new AuditLog({ clock: () => new Date(), runId: `${context.runId}/${context.runAttempt}` });

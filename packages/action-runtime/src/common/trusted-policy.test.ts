@@ -45,6 +45,15 @@ describe('loadTrustedPolicy', () => {
     expect(policy.baselineIds).toBeUndefined();
   });
 
+  it('without a policy file uses the preset the action asks for (image-scan: deploy), and a policy file overrides it', async () => {
+    const builtin = await loadTrustedPolicy(filesOf({}), '.github/gatehouse.yml', 'deploy');
+    expect(builtin.loaded.source).toMatchObject({ kind: 'builtin', preset: 'deploy' });
+    expect(builtin.loaded.policy.rules.requireFix).toBe(true);
+    expect(builtin.description).toBe('the built-in deploy policy (no .github/gatehouse.yml in the base commit bbbbbbb)');
+    const file = await loadTrustedPolicy(filesOf({ '.github/gatehouse.yml': 'version: 1\n' }), '.github/gatehouse.yml', 'deploy');
+    expect(file.loaded.source).toEqual({ kind: 'file', path: '.github/gatehouse.yml' });
+  });
+
   it('refuses a policy that does not validate, with file and position', async () => {
     const error = await loadTrustedPolicy(filesOf({ '.github/gatehouse.yml': 'version: 1\nrules:\n  block: hihg\n' }), '.github/gatehouse.yml').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PolicyValidationError);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConfigurationError } from '@gatehouse/findings';
-import { defaultPolicy, parseBaseline, parsePolicy, parseVexDocument, type LoadedPolicy, type VexStatement } from '@gatehouse/policy';
+import { parseBaseline, parsePolicy, parseVexDocument, policyPreset, type LoadedPolicy, type PresetName, type VexStatement } from '@gatehouse/policy';
 import type { TrustedFiles } from './trusted-files';
 
 /** The policy and everything it points at, all read from one trusted source. */
@@ -20,9 +20,9 @@ export interface TrustedPolicy {
   description: string;
 }
 
-function builtinPolicy(reason: string): LoadedPolicy {
-  const policy = defaultPolicy();
-  return { policy, source: { kind: 'builtin', preset: 'default', reason }, sha256: createHash('sha256').update(JSON.stringify(policy), 'utf8').digest('hex') };
+function builtinPolicy(preset: PresetName, reason: string): LoadedPolicy {
+  const policy = policyPreset(preset);
+  return { policy, source: { kind: 'builtin', preset, reason }, sha256: createHash('sha256').update(JSON.stringify(policy), 'utf8').digest('hex') };
 }
 
 async function requiredFile(files: TrustedFiles, path: string, what: string): Promise<string> {
@@ -33,13 +33,15 @@ async function requiredFile(files: TrustedFiles, path: string, what: string): Pr
 
 /**
  * Reads the policy file and the VEX documents and baseline it names from `files` (the base commit on
- * pull requests). A missing policy file gives the built-in defaults, said in `description`; a policy
- * that does not validate, or a listed VEX document or baseline that is missing or unreadable, throws:
- * the run must not go on with less than the policy asks for.
+ * pull requests). A missing policy file gives the built-in `preset` (default: `default`; image-scan
+ * asks for `deploy`), said in `description`; a policy file, when there is one, decides alone (its own
+ * `preset:` key says what it starts from). A policy that does not validate, or a listed VEX document
+ * or baseline that is missing or unreadable, throws: the run must not go on with less than the
+ * policy asks for.
  */
-export async function loadTrustedPolicy(files: TrustedFiles, path: string): Promise<TrustedPolicy> {
+export async function loadTrustedPolicy(files: TrustedFiles, path: string, preset: PresetName = 'default'): Promise<TrustedPolicy> {
   const file = await files.read(path);
-  const loaded = file.found ? parsePolicy(file.text, path) : builtinPolicy(`no ${path} in ${files.description}`);
+  const loaded = file.found ? parsePolicy(file.text, path) : builtinPolicy(preset, `no ${path} in ${files.description}`);
   const vex: VexStatement[] = [];
   for (const document of loaded.policy.vex.documents) {
     vex.push(...parseVexDocument(await requiredFile(files, document, 'the VEX document'), document));
@@ -48,6 +50,6 @@ export async function loadTrustedPolicy(files: TrustedFiles, path: string): Prom
   const baselineIds = baselineFile ? parseBaseline(await requiredFile(files, baselineFile, 'the baseline'), baselineFile).ids : undefined;
   const description = file.found
     ? `${path} from ${files.description}`
-    : `the built-in default policy (no ${path} in ${files.description})`;
+    : `the built-in ${preset} policy (no ${path} in ${files.description})`;
   return { loaded, path, where: files.description, ref: files.ref, vex, baselineIds, description };
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Logger } from '@gatehouse/findings';
+import { errorMessage, type Logger } from '@gatehouse/findings';
 import { incomplete, notRun, runEngine, type EngineOutcome } from '@gatehouse/pipeline';
 import type { AuditLog } from '@gatehouse/report';
-import { createDefaultRegistry, type AdapterRegistry, type EngineInvocation, type ParseContext, type ReportFormat, type ScanPlan } from '@gatehouse/scanners';
+import { createDefaultRegistry, type AdapterRegistry, type EngineInvocation, type ParseContext, type ReportFormat, type RunOptions, type ScanPlan } from '@gatehouse/scanners';
 import type { ResolvedTool } from '@gatehouse/toolchain';
 import { resolveEngineExecutable } from './resolve-engine';
 
@@ -19,7 +19,17 @@ export interface RunPlanOptions {
   registry?: AdapterRegistry;
   /** Tests replace the toolchain. */
   resolve?: (engine: string) => Promise<ResolvedTool>;
+  /**
+   * Called with each engine's resolved executable just before it runs: options to add (image-scan:
+   * the vulnerability database it refreshed with this executable), or why the engine cannot run
+   * (then it is `incomplete` with that reason and is not run).
+   */
+  prepareEngine?: PrepareEngine;
 }
+
+/** What `prepareEngine` decides for one invocation. */
+export type EnginePreparation = { options?: Partial<Pick<RunOptions, 'cacheDir' | 'extraArgs'>> } | { incomplete: string };
+export type PrepareEngine = (invocation: EngineInvocation, tool: { path: string; version: string }) => Promise<EnginePreparation>;
 
 const REPORT_EXTENSION: Record<ReportFormat, string> = {
   json: 'json',
@@ -80,6 +90,16 @@ export async function runScanPlan(options: RunPlanOptions): Promise<{ outcomes: 
         logger.warning(`${invocation.engine} is incomplete: ${resolved.reason}`);
         return incomplete(invocation.engine, resolved.reason);
       }
+      let engineOptions = invocation.options;
+      if (options.prepareEngine) {
+        // A failure here must not lose the other engines' findings: the engine is incomplete.
+        const prepared = await options.prepareEngine(invocation, { path: resolved.path, version: resolved.version }).catch((error: unknown) => ({ incomplete: `${invocation.engine}: could not be prepared: ${errorMessage(error)}` }));
+        if ('incomplete' in prepared) {
+          logger.warning(`${invocation.engine} is incomplete: ${prepared.incomplete}`);
+          return incomplete(invocation.engine, prepared.incomplete, resolved.version);
+        }
+        engineOptions = { ...engineOptions, ...prepared.options };
+      }
       logger.info(`${invocation.engine} ${resolved.version}: ${invocation.label}`);
       const name = nativeReportName(invocation, adapter.formats[0], usedNames, adapter.reportName);
       usedNames.add(name);
@@ -88,7 +108,7 @@ export async function runScanPlan(options: RunPlanOptions): Promise<{ outcomes: 
         adapter,
         executable: resolved.path,
         version: resolved.version,
-        options: invocation.options,
+        options: engineOptions,
         ...(invocation.instance ? { instance: invocation.instance } : {}),
         parse: options.parse,
         logger,

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { actionLogger, failStep, type ActionLogger } from '@gatehouse/action-kit';
 import { ConfigurationError, errorMessage, type FindingsDocument, type Logger } from '@gatehouse/findings';
 import {
   codeScanningTarget,
   GATEHOUSE_VERSION,
+  type GitHubClient,
   RunArtifacts,
   uploadSarif,
   type ArtifactUploadOutcome,
@@ -13,8 +14,8 @@ import {
   type ProcessingWait,
 } from '@gatehouse/github';
 import { createSourceReader, redactOutcomes, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs, type EngineOutcome } from '@gatehouse/pipeline';
-import type { Mode } from '@gatehouse/policy';
-import type { ScanPlan } from '@gatehouse/scanners';
+import type { Mode, PresetName } from '@gatehouse/policy';
+import type { ParseContext, ScanPlan } from '@gatehouse/scanners';
 import type { ResolvedTool } from '@gatehouse/toolchain';
 import { prepareAction } from '../common/action-setup';
 import { annotateDecision } from '../common/decision-annotations';
@@ -31,7 +32,7 @@ import type { TrustedFiles } from '../common/trusted-files';
 import { verdictMessage } from '../common/verdict-message';
 import { writeJobSummary } from '../common/write-job-summary';
 import { assembleScanRun, type FindingsTransform } from './assemble-scan-run';
-import { runScanPlan } from './run-plan';
+import { runScanPlan, type PrepareEngine } from './run-plan';
 import type { ScanActionInputs } from './scan-action-inputs';
 
 /** What a plan function may use: the event, the workspace, and the trusted source of configuration. */
@@ -44,6 +45,30 @@ export interface ScanPlanSetup {
   /** A private, empty directory of this run for configurations the plan writes or copies. */
   privateDir: string;
   logger: Logger;
+  /** The run's GitHub client (sbom: the dependency submission). */
+  client: GitHubClient;
+  /** The run's environment (the process's outside tests). */
+  env: NodeJS.ProcessEnv;
+  /** The findings artifact's name, `gatehouse-findings-<action>-<job>[-<matrix hash>]`. */
+  artifactName: string;
+}
+
+/**
+ * What a plan function returns: the engines to run, plus what an action adds around them. Every
+ * field beyond ScanPlan's is optional: a plain ScanPlan is a ScanActionPlan.
+ */
+export interface ScanActionPlan extends ScanPlan {
+  /** Added to every engine's parse context (image-scan: the image both engines file their findings under). */
+  parseContext?: Pick<ParseContext, 'imageRef'>;
+  /**
+   * Replaces `<action>[-<matrix hash>]` in the SARIF categories `gatehouse/<engine>/<scope>/`
+   * (image-scan: `image-scan/<repository>`, one category per image, stable across tags and legs).
+   */
+  sarifScope?: string;
+  /** Engine lines the action produced before the plan's engines run (sbom: the generators that wrote the SBOM). */
+  outcomes?: EngineOutcome[];
+  /** More files for the findings artifact, absolute paths, copied to the top of the report folder (sbom: sbom.cdx.json, sbom.spdx.json). */
+  artifactFiles?: string[];
 }
 
 export interface ScanActionSpec {
@@ -52,7 +77,11 @@ export interface ScanActionSpec {
   /** Read once by the action with `readInputs(z.object({ ...scanActionInputs, ...its own }))`. */
   inputs: ScanActionInputs;
   /** The plan, or a function making it once the event and the trusted configuration are known. */
-  plan: ScanPlan | ((setup: ScanPlanSetup) => ScanPlan | Promise<ScanPlan>);
+  plan: ScanActionPlan | ((setup: ScanPlanSetup) => ScanActionPlan | Promise<ScanActionPlan>);
+  /** The built-in policy when the repository has no policy file (default `default`; image-scan: `deploy`). */
+  defaultPreset?: PresetName;
+  /** Runs with each engine's executable just before the engine (image-scan: refresh its vulnerability database). */
+  prepareEngine?: PrepareEngine;
   /**
    * Refines what the engines reported before findings get their identity and are merged, e.g. gives
    * an engine that rates nothing (pip-audit) the ratings of a vulnerability database. A hook that
@@ -80,6 +109,8 @@ export interface ScanActionSpec {
 
 export interface ScanActionResult {
   document: FindingsDocument;
+  /** The findings artifact's name (whether or not the upload succeeded: `artifact` says). */
+  artifactName: string;
   /** The step was failed per `fail-on`. */
   failed: boolean;
   outDir: string;
@@ -106,6 +137,7 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
     token: inputs.token,
     policyPath: inputs.policy,
     mode: inputs.mode,
+    ...(spec.defaultPreset ? { defaultPreset: spec.defaultPreset } : {}),
     logger,
     ...(spec.env ? { env: spec.env } : {}),
     ...(spec.now ? { now: spec.now } : {}),
@@ -115,26 +147,44 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   const { context, workspace, env, policy, audit } = setup;
 
   const privateDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'gatehouse-config-'));
-  const plan = typeof spec.plan === 'function' ? await spec.plan({ context, workspace, mode: setup.mode, files: setup.files, privateDir, logger }) : spec.plan;
+  const name = findingsArtifactName(action, context.job, inputs.matrix, env);
+  const plan =
+    typeof spec.plan === 'function'
+      ? await spec.plan({ context, workspace, mode: setup.mode, files: setup.files, privateDir, logger, client: setup.client, env, artifactName: name })
+      : spec.plan;
   for (const note of plan.notes) logger.info(note);
 
-  const ran = await runScanPlan({
+  const planned = await runScanPlan({
     plan,
-    parse: { workspace, salt: setup.salt, onSecretValue: setup.onSecretValue },
+    parse: { workspace, salt: setup.salt, onSecretValue: setup.onSecretValue, ...plan.parseContext },
     logger,
     audit,
     reportsDir: join(setup.outDir, 'reports'),
     env,
     ...(spec.engineTimeoutMs ? { timeoutMs: spec.engineTimeoutMs } : {}),
     ...(spec.resolveEngine ? { resolve: spec.resolveEngine } : {}),
+    ...(spec.prepareEngine ? { prepareEngine: spec.prepareEngine } : {}),
   });
+  const outcomesRun = [...(plan.outcomes ?? []), ...planned.outcomes];
+  // The artifact holds files under the report folder only: extra files are copied to its top.
+  if (plan.artifactFiles?.length) mkdirSync(setup.outDir, { recursive: true });
+  const extraFiles = (plan.artifactFiles ?? []).map((file) => {
+    const kept = join(setup.outDir, basename(file));
+    if (resolve(file) !== kept) copyFileSync(file, kept);
+    return kept;
+  });
+  const reports = [...planned.reports, ...extraFiles];
 
-  const { reports } = ran;
-  const refined = await refine(ran.outcomes, spec.refineOutcomes, logger);
+  const refined = await refine(outcomesRun, spec.refineOutcomes, logger);
   // An engine's error line may quote a secret value another engine found: never into the outputs.
   const outcomes = redactOutcomes(refined.outcomes, (text) => audit.redact(text));
 
-  const engineScope = new Set([...plan.invocations.map((i) => i.engine), ...plan.notRun.map((n) => n.engine), ...(plan.incomplete ?? []).map((n) => n.engine)]);
+  const engineScope = new Set([
+    ...plan.invocations.map((i) => i.engine),
+    ...plan.notRun.map((n) => n.engine),
+    ...(plan.incomplete ?? []).map((n) => n.engine),
+    ...outcomes.map((o) => o.engine.id),
+  ]);
   const source = createSourceReader(workspace);
   const assembled = await assembleScanRun({
     outcomes,
@@ -156,12 +206,11 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   ];
   for (const note of [...refined.notes, ...assembled.notes]) logger.info(note);
   const rendered = renderOutputs(document, { source, audit, notes, runUrl: setup.runUrl });
-  const scoped = scopeSarifCategories(rendered.sarif, sarifCategoryScope(action, inputs.matrix));
+  const scoped = scopeSarifCategories(rendered.sarif, plan.sarifScope ?? sarifCategoryScope(action, inputs.matrix));
   writeRunOutputs(setup.outDir, { ...rendered, sarif: scoped.json });
   const findingsFile = join(setup.outDir, 'findings.json');
   const sarifFile = join(setup.outDir, 'results.sarif');
 
-  const name = findingsArtifactName(action, context.job, inputs.matrix, env);
   const keep = new DeferredArtifactStore(name, setup.outDir);
   const sarif = await logger.group('Publishing', async (): Promise<SarifPublication> => {
     if (!inputs['upload-sarif']) return { status: 'disabled' };
@@ -202,7 +251,7 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   const failed = stepFailsOn(document.decision.verdict, inputs['fail-on']);
   if (failed) failStep(message);
   else if (document.decision.verdict === 'block' || document.decision.verdict === 'incomplete') logger.info(`fail-on: ${inputs['fail-on']}: the step does not fail; policy-gate decides`);
-  return { document, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif };
+  return { document, artifactName: name, failed, outDir: setup.outDir, findingsFile, sarifFile, artifact, sarif };
 }
 
 /** The engines' own notes (what a report said besides findings), each named by its engine. */

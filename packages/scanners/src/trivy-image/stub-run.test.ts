@@ -1,43 +1,30 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '@gatehouse/findings';
 import { loadVersions } from '@gatehouse/toolchain';
-import type { ParseContext, ParseResult, RunOptions } from '../adapter';
-import { readJsonReport } from '../json-document';
+import type { RunOptions } from '../adapter';
+import { trivyAdapter } from '../trivy';
 import { runStubbedEngine, writeStubEngine, type StubBehaviour, type StubCall, type StubbedEngine, type StubOutcome } from '../test-support/stub-engine-sequence';
 import { refreshTrivyDatabase } from './database';
 import { describeTrivyFailure } from './failure';
-import { TRIVY_IMAGE_EXIT_CODES, trivyImageCommand } from './image-command';
 
 /**
- * trivy does not run on this machine. Its adapter (src/trivy, another branch) will call
- * `trivyImageCommand` from its `command()` for mode "image"; here a local wrapper stands in for it,
- * with a minimal reader of trivy's JSON (the real parser lives with the adapter), so the argv per
- * input kind, the database handling and every failure mode are exercised end to end.
+ * trivy does not run on this machine. The trivy adapter's `command()` builds `trivy image` from
+ * `trivyImageCommand` for mode "image"; here it runs against a stub executable that asserts the
+ * argv per input kind, and the adapter's own parser reads the recorded report, so the database
+ * handling and every failure mode are exercised end to end.
  */
 const REPORT = readFileSync(fileURLToPath(new URL('./__fixtures__/image-debian-eosl-two-vulns.json', import.meta.url)), 'utf8');
 
-function minimalTrivyParse(content: string, ctx: ParseContext): ParseResult {
-  const doc = readJsonReport(content, ctx.file) as { SchemaVersion?: unknown; Results?: { Vulnerabilities?: unknown[] }[] };
-  if (doc?.SchemaVersion !== 2) throw new ParseError('not a trivy JSON report', ctx.file);
-  const count = (doc.Results ?? []).reduce((n, r) => n + (r.Vulnerabilities?.length ?? 0), 0);
-  return { findings: [], skipped: [], incomplete: [], nativeCount: count, notes: [`${count} vulnerabilities`] };
-}
-
 const trivyImageEngine: StubbedEngine = {
   id: 'trivy',
-  async prepare(opts) {
-    writeFileSync(join(opts.workDir!, 'trivy-ignore'), '');
-    writeFileSync(join(opts.workDir!, 'trivy-config.yaml'), '{}\n');
-    return opts;
-  },
-  command: (opts) => trivyImageCommand(opts, { ignoreFile: join(opts.workDir!, 'trivy-ignore'), configFile: join(opts.workDir!, 'trivy-config.yaml') }),
-  exitCodes: TRIVY_IMAGE_EXIT_CODES,
+  prepare: trivyAdapter.prepare!,
+  command: trivyAdapter.command!,
+  exitCodes: trivyAdapter.exitCodes!,
   reportOn: 'file',
-  parse: minimalTrivyParse,
+  parse: trivyAdapter.parse,
 };
 
 function setup(image: string, cacheDir: string | undefined, tail: readonly string[], db: readonly string[]) {
@@ -70,7 +57,8 @@ describe('trivy image through a stub executable', () => {
     ['a docker save tarball', 'docker-archive:build/web.tar', ['--input', 'build/web.tar']],
   ])('scans %s with the argv trivy expects, and reads the report', async (_what, image, tail) => {
     const outcome = await scan(image, tail, { kind: 'report', report: REPORT });
-    expect(outcome).toMatchObject({ status: 'ran', result: { nativeCount: 2 } });
+    // Two vulnerabilities and the end-of-life OS.
+    expect(outcome).toMatchObject({ status: 'ran', result: { nativeCount: 3 } });
   });
 
   it('is incomplete when trivy cannot download its database itself', async () => {

@@ -23,9 +23,11 @@ function digestOf(repoDigest: string | undefined): string | undefined {
 }
 
 /**
- * The image a report is about: the reference trivy recorded (`Metadata.Reference`, then the first
- * repo tag), else the one the user asked for, else the artifact name (a tar file's path). The
- * digest is the registry's manifest digest when known, else the image id.
+ * The image a report is about: the reference the caller gave (`ParseContext.imageRef`: the plan's
+ * image, the same one grype's findings are filed under, so the two engines' findings merge — a
+ * named `docker save` tarball included), else the reference trivy recorded (`Metadata.Reference`,
+ * then the first repo tag), else the artifact name (a tar file's path). The digest is the
+ * registry's manifest digest when known, else the image id.
  */
 export function artifactOf(doc: Record<string, unknown>, ctx: ParseContext): TrivyArtifact {
   const parsed = MetadataSchema.safeParse(isJsonObject(doc.Metadata) ? doc.Metadata : {});
@@ -33,7 +35,7 @@ export function artifactOf(doc: Record<string, unknown>, ctx: ParseContext): Tri
   const name = typeof doc.ArtifactName === 'string' ? doc.ArtifactName.trim() : '';
   const type = typeof doc.ArtifactType === 'string' ? doc.ArtifactType : '';
   if (IMAGE_TYPES.has(type)) {
-    const ref = metadata?.Reference?.trim() || metadata?.RepoTags?.[0]?.trim() || ctx.imageRef?.trim() || name || 'unnamed image';
+    const ref = ctx.imageRef?.trim() || metadata?.Reference?.trim() || metadata?.RepoTags?.[0]?.trim() || name || 'unnamed image';
     const digest = digestOf(metadata?.RepoDigests?.[0]) ?? metadata?.ImageID;
     return { isImage: true, image: { ref: ref.slice(0, 2_000), ...(digest ? { digest: digest.slice(0, 200) } : {}) }, ...(metadata ? { metadata } : {}) };
   }

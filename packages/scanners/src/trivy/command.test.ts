@@ -62,8 +62,19 @@ describe('the trivy config command', () => {
 
   it('refuses several targets (trivy config takes one directory) and other modes', () => {
     expect(() => trivyAdapter.command!(options({ targets: ['a', 'b'] }))).toThrow(/one directory per run/);
-    expect(() => trivyAdapter.command!(options({ mode: 'image' }))).toThrow(/mode "image" is not built here/);
+    expect(() => trivyAdapter.command!(options({ mode: 'full' }))).toThrow(/mode "full" is not built here/);
     expect(() => trivyAdapter.command!(options({ workDir: undefined }))).toThrow(/needs opts.workDir/);
+  });
+
+  it('builds `trivy image` for mode image with the run\'s empty ignore file and config, and a managed database', () => {
+    const command = trivyAdapter.command!(options({ mode: 'image', image: 'docker:shop/web:1.4.2', targets: [], cacheDir: '/cache/trivy' }));
+    expect(command.args).toEqual([
+      'image', '--format', 'json', '--output', '/tmp/run/trivy.json', '--scanners', 'vuln', '--no-progress', '--skip-version-check', '--disable-telemetry',
+      '--cache-dir', '/cache/trivy', '--skip-db-update', '--skip-java-db-update',
+      '--config', '/tmp/run/trivy-config.yaml', '--ignorefile', '/tmp/run/trivy-ignore',
+      '--image-src', 'docker', 'shop/web:1.4.2',
+    ]);
+    expect(() => trivyAdapter.command!(options({ mode: 'image', image: 'docker:shop/web:1.4.2', workDir: undefined }))).toThrow(/needs opts.workDir/);
   });
 
   it('writes the empty ignore file, config and a private cache before the run', async () => {

@@ -2,11 +2,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExitCodeTable, ToolCommand } from '@gatehouse/toolchain';
 import type { RunOptions } from '../adapter';
+import { trivyImageCommand } from '../trivy-image/image-command';
 
 /** The exit code trivy is told to use when it found something (`--exit-code`); 1 stays "trivy failed". */
 export const TRIVY_FINDINGS_EXIT_CODE = 10;
 
-/** trivy exits 0 (or `--exit-code` when it found something) after a scan, and 1 on any error. */
+/**
+ * trivy exits 0 (or `--exit-code` when it found something) after a scan, and 1 on any error. Image
+ * scans pass no `--exit-code` (TRIVY_IMAGE_EXIT_CODES: 0 scanned, 1 failed), which this table reads
+ * the same way.
+ */
 export const TRIVY_EXIT_CODES: ExitCodeTable = {
   clean: [0],
   findings: [TRIVY_FINDINGS_EXIT_CODE],
@@ -48,8 +53,13 @@ export const TRIVY_CONFIG_SKIP_DIRS = ['.git', '.gatehouse', '**/node_modules'] 
  *   (`--config-check <dir> --check-namespaces user`) and come before the target.
  */
 export function trivyCommand(opts: RunOptions): ToolCommand {
+  if (opts.mode === 'image') {
+    if (!opts.workDir) throw new Error('trivy: the image command needs opts.workDir (see prepareTrivyRun)');
+    // docs/image-scan.md: the image argv and its database handling live in trivy-image/.
+    return trivyImageCommand(opts, trivyRunFiles(opts.workDir));
+  }
   if (opts.mode !== 'config') {
-    throw new Error(`trivy: the command for mode "${opts.mode}" is not built here; this adapter runs "trivy config" (mode "config")`);
+    throw new Error(`trivy: the command for mode "${opts.mode}" is not built here; this adapter runs "trivy config" (mode "config") and "trivy image" (mode "image")`);
   }
   if (!opts.workDir) throw new Error('trivy: the config command needs opts.workDir (see prepareTrivyRun)');
   if (opts.targets.length > 1) throw new Error('trivy config scans one directory per run: plan one invocation per target');

@@ -84,7 +84,7 @@ describe('a trivy image report (EOL OS, OS and language packages, a secret, a du
     expect(rejected).toEqual([]);
     expect(r.nativeCount).toBe(6);
     expect(findings.map((f) => [f.category, f.ruleId])).toEqual([
-      ['container', 'trivy-eosl'],
+      ['container', 'os-end-of-life'],
       ['container', 'CVE-2023-0001'],
       ['container', 'CVE-2023-0001'],
       ['container', 'CVE-2023-0002'],
@@ -95,12 +95,14 @@ describe('a trivy image report (EOL OS, OS and language packages, a secret, a du
     expect(openssl!.id).not.toBe(libssl!.id);
   });
 
-  it('makes an end-of-life OS a finding of its own on the image', () => {
+  it('makes an end-of-life OS a finding of its own on the image, the one grype\'s distro-eol alert gives', () => {
     expect(eol).toMatchObject({
+      ruleId: 'os-end-of-life',
       severity: 'high',
       severityBasis: { kind: 'default' },
       location: { kind: 'image', ref: 'registry.example.com/team/api:1.4.2', digest: 'sha256:2222222222222222222222222222222222222222222222222222222222222222', name: 'debian', version: '9.13' },
-      fix: { state: 'wont_fix' },
+      fix: { available: true, state: 'fixed' },
+      sources: [{ engine: 'trivy', nativeId: 'Metadata.OS.EOSL', engineVersion: '0.75.0' }],
     });
   });
 
@@ -115,7 +117,8 @@ describe('a trivy image report (EOL OS, OS and language packages, a secret, a du
     expect(openssl!.location).toMatchObject({ kind: 'image', layer: 'sha256:4444', purl: expect.stringMatching(/^pkg:deb\/debian\/openssl@/) });
     expect(openssl!.fix).toEqual({ available: false, versions: [], state: 'not_fixed' });
     expect(libssl!.fix).toMatchObject({ available: true, versions: ['1.1.0m-1~deb9u1'], state: 'fixed' });
-    expect(bash!.location).toMatchObject({ purl: 'pkg:deb/bash@4.4-5' });
+    // No purl in the report: built with the distribution as namespace, as trivy and grype write it.
+    expect(bash!.location).toMatchObject({ purl: 'pkg:deb/debian/bash@4.4-5' });
     expect(bash!.fix.state).toBe('wont_fix');
     expect(cryptography!.location).toMatchObject({ target: expect.stringMatching(/^usr\/local\/lib\/python3\.9/) });
     expect(cryptography!.fix.versions).toEqual(['41.0.4', '42.0.0']);
@@ -134,11 +137,13 @@ describe('a trivy image report (EOL OS, OS and language packages, a secret, a du
     expect(r.notes).toContainEqual(expect.stringMatching(/^1 trivy license entries were not read/));
   });
 
-  it('lets ctx.imageRef name an image only when the report does not', () => {
+  it('files every image finding under ctx.imageRef (the plan\'s image) over what the report recorded', () => {
     const doc = JSON.parse(fixture('image-eosl-lang-secret-duplicate.json'));
+    doc.ArtifactName = 'build/api.tar';
+    const named = finalizeFindings(parseTrivy(JSON.stringify(doc), context({ imageRef: 'shop/api:2.0.0' })).findings).findings;
+    expect(named.map((f) => f.location.kind === 'image' && f.location.ref)).toEqual(Array(6).fill('shop/api:2.0.0'));
     delete doc.Metadata.RepoTags;
-    doc.ArtifactName = 'image.tar';
-    expect(finalizeFindings(parseTrivy(JSON.stringify(doc), context({ imageRef: 'registry.example.com/team/api:1.4.2' })).findings).findings[1]!.location).toMatchObject({ ref: 'registry.example.com/team/api:1.4.2' });
+    expect(finalizeFindings(parseTrivy(JSON.stringify(doc), context()).findings).findings[1]!.location).toMatchObject({ ref: 'build/api.tar' });
   });
 });
 

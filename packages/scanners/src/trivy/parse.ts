@@ -2,7 +2,8 @@ import { ParseError, type Category, type DraftWithHints, type RatedSeverity } fr
 import type { ParseContext, ParseResult } from '../adapter';
 import { isJsonObject, readJsonReport } from '../json-document';
 import { describeIssues } from '../zod-issues';
-import { artifactOf, imageLocation, type TrivyArtifact } from './artifact';
+import { endOfLifeOsDraft } from '../container-image/os-end-of-life';
+import { artifactOf, type TrivyArtifact } from './artifact';
 import { misconfigurationToDraft } from './misconfiguration';
 import { MisconfigurationSchema, SecretSchema, VulnerabilitySchema } from './schema';
 import { secretToDraft } from './secret';
@@ -40,25 +41,22 @@ function packageCategory(cls: string | undefined, type: string | undefined, arti
 
 const entriesOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** An end-of-life OS gets no more security fixes: a finding of its own (docs/engines/trivy.md). */
-function endOfLifeFinding(artifact: TrivyArtifact): DraftWithHints | undefined {
+/**
+ * An end-of-life OS gets no more security fixes: a finding of its own, built by the shared
+ * `endOfLifeOsDraft` (ADR 1201) so trivy's `Metadata.OS.EOSL` and grype's `distro-eol` alert on one
+ * image are one finding.
+ */
+function endOfLifeFinding(artifact: TrivyArtifact, engineVersion: string | undefined): DraftWithHints | undefined {
   const os = artifact.metadata?.OS;
   if (!os || os.EOSL !== true) return undefined;
-  const family = (os.Family || 'operating system').slice(0, 200);
-  const release = (os.Name ?? '').slice(0, 200);
-  return {
-    category: 'container',
-    ruleId: 'trivy-eosl',
-    title: 'Operating system is end-of-life',
-    message: `${family} ${release} has reached end of service life and no longer receives security fixes`.replace(/\s+/g, ' '),
-    severity: 'high',
-    severityBasis: { kind: 'default', reason: 'an end-of-life OS gets no more security fixes (Gatehouse default: high)' },
-    identifiers: [{ type: 'RULE', value: 'trivy-eosl' }],
-    aliases: [],
-    location: artifact.isImage ? imageLocation(artifact, { name: family, version: release }) : { kind: 'repository' },
-    fix: { available: false, versions: [], state: 'wont_fix', advice: `rebuild on a supported ${family} release` },
-    sources: [{ engine: 'trivy', nativeId: 'Metadata.OS.EOSL' }],
-  };
+  return endOfLifeOsDraft({
+    engine: 'trivy',
+    ...(engineVersion ? { engineVersion } : {}),
+    nativeId: 'Metadata.OS.EOSL',
+    family: (os.Family ?? '').slice(0, 200),
+    release: (os.Name ?? '').slice(0, 200),
+    ...(artifact.isImage && artifact.image ? { image: artifact.image } : {}),
+  });
 }
 
 export function parseTrivy(content: string, ctx: ParseContext): ParseResult {
@@ -74,7 +72,7 @@ export function parseTrivy(content: string, ctx: ParseContext): ParseResult {
   let passed = 0;
   let licenses = 0;
 
-  const eol = endOfLifeFinding(artifact);
+  const eol = endOfLifeFinding(artifact, out.engineVersion);
   if (eol) {
     out.nativeCount++;
     out.findings.push(eol);
