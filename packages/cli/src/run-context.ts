@@ -27,6 +27,7 @@ export function finishRun(options: FinishOptions): { exitCode: 0 | 1 | 2; output
     target: options.target,
     toolVersion: VERSION,
     readLine: source.readLine,
+    redact: (text) => options.audit.redact(text),
     context: { mode: 'local', policyFile: describePolicySource(options.policy) },
   });
   const outputs = renderOutputs(document, { source, audit: options.audit, notes: [`Policy: ${describePolicySource(options.policy)}`, ...(options.notes ?? [])] });

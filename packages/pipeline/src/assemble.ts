@@ -8,7 +8,7 @@ import {
   type Target,
 } from '@gatehouse/findings';
 import { evaluate, type Evaluation, type EvaluationContext, type Policy } from '@gatehouse/policy';
-import { combineOutcomes, type EngineOutcome } from './engine-outcome';
+import { combineOutcomes, redactOutcomes, type EngineOutcome } from './engine-outcome';
 
 export interface AssembleInput {
   outcomes: readonly EngineOutcome[];
@@ -17,6 +17,11 @@ export interface AssembleInput {
   target: Target;
   toolVersion: string;
   readLine?: SourceLineReader;
+  /**
+   * Removes secret values found during the run from engine reasons and notes: an engine's last
+   * stderr line may quote a value another engine found (wire it to the run's AuditLog.redact).
+   */
+  redact?: (text: string) => string;
   /** Ledger dates, baseline, VEX, mode: whatever the caller has. */
   context?: Omit<EvaluationContext, 'engines'>;
 }
@@ -32,7 +37,8 @@ export interface AssembledRun {
  * incomplete: an adapter bug must not turn into a silently smaller report.
  */
 export function assembleRun(input: AssembleInput): AssembledRun {
-  const outcomes = combineOutcomes(input.outcomes);
+  const combined = combineOutcomes(input.outcomes);
+  const outcomes = input.redact ? redactOutcomes(combined, input.redact) : combined;
   const engines: EngineRun[] = outcomes.map((o) => ({ ...o.engine }));
   const drafts = outcomes.flatMap((o) => o.drafts);
   const { findings, rejected } = finalizeFindings(drafts, input.readLine ? { readLine: input.readLine } : {});

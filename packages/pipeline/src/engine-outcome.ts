@@ -46,3 +46,11 @@ export function combineOutcomes(outcomes: readonly EngineOutcome[]): EngineOutco
   }
   return [...byId.values()];
 }
+
+/**
+ * Outcomes with `redact` applied to each engine's reason and notes: a scanner's last stderr line may
+ * quote a secret value an engine found in the same run (wire `redact` to the run's AuditLog.redact).
+ */
+export function redactOutcomes(outcomes: readonly EngineOutcome[], redact: (text: string) => string): EngineOutcome[] {
+  return outcomes.map((o) => ({ ...o, engine: { ...o.engine, ...(o.engine.reason ? { reason: redact(o.engine.reason) } : {}) }, notes: o.notes.map(redact) }));
+}

@@ -94,12 +94,14 @@ async function runEngineUnaudited(request: EngineRunRequest, state: { exitCode: 
     if (!parsed.engineVersion && request.version) parsed.engineVersion = request.version;
     return outcomeFromParse(adapter.id, parsed, [], Date.now() - started);
   } catch (error) {
-    const cause =
+    const rawCause =
       error instanceof CommandError
         ? error.message
         : error instanceof ParseError
           ? `its report could not be read: ${error.message}`
           : `failed: ${errorMessage(error)}`;
+    // A scanner's last stderr line may quote a secret value an engine found earlier in this run.
+    const cause = request.audit ? request.audit.redact(rawCause) : rawCause;
     logger.warning(`${adapter.id} is incomplete: ${cause}`);
     return incomplete(adapter.id, `${adapter.id} ${cause.startsWith(adapter.id) ? cause.slice(adapter.id.length).trimStart() : cause}`, request.version);
   } finally {

@@ -13,7 +13,7 @@ import {
   type GitHubContext,
   type ProcessingWait,
 } from '@gatehouse/github';
-import { createSourceReader, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs, type EngineOutcome } from '@gatehouse/pipeline';
+import { createSourceReader, redactOutcomes, RUN_OUTPUT_FILES, renderOutputs, writeRunOutputs, type EngineOutcome } from '@gatehouse/pipeline';
 import type { Mode, PresetName } from '@gatehouse/policy';
 import type { ParseContext, ScanPlan } from '@gatehouse/scanners';
 import type { ResolvedTool } from '@gatehouse/toolchain';
@@ -178,7 +178,8 @@ export async function runScanAction(spec: ScanActionSpec): Promise<ScanActionRes
   const reports = [...planned.reports, ...extraFiles];
 
   const refined = await refine(outcomesRun, spec.refineOutcomes, logger);
-  const { outcomes } = refined;
+  // An engine's error line may quote a secret value another engine found: never into the outputs.
+  const outcomes = redactOutcomes(refined.outcomes, (text) => audit.redact(text));
 
   const engineScope = new Set([
     ...plan.invocations.map((i) => i.engine),

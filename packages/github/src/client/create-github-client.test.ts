@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { MemoryLogger } from '@gatehouse/findings';
 import { FakeGitHub } from '@gatehouse/testing-harness';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,6 +111,27 @@ describe('createGitHubClient: retries and rate limits', () => {
       expect(calls).toBe(2);
     } finally {
       release();
+    }
+  });
+});
+
+describe('createGitHubClient: a body that stalls', () => {
+  it('is an error after the bounded retries, never an empty 2xx', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests += 1;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"id":');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = createGitHubClient({ token: 't', logger, repository: 'o/r', apiUrl: `http://127.0.0.1:${port}`, env: {}, retries: 1, retryBaseDelayMs: 5, requestTimeoutMs: 300, writeIntervalMs: 0 });
+    try {
+      await expect(client.octokit.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' })).rejects.toThrow(/did not arrive in full/);
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      server.close();
     }
   });
 });

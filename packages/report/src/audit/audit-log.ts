@@ -54,6 +54,11 @@ export class AuditLog {
     return parsed.data;
   }
 
+  /** `text` with every registered secret value replaced: for texts that leave the run other than as events (engine reasons). */
+  redact(text: string): string {
+    return this.#scrubText(text);
+  }
+
   get events(): readonly AuditEvent[] {
     return this.#events;
   }

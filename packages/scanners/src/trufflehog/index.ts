@@ -16,6 +16,8 @@ export const trufflehogAdapter: ScannerAdapter = {
   exitCodes: TRUFFLEHOG_EXIT_CODES,
   reportOn: 'stdout',
   holdsPlaintextSecrets: true,
+  // `--fail` exits 183 only when it printed results: 183 with an empty report means it failed.
+  findingsExitNeedsFindings: true,
 };
 
 export { TRUFFLEHOG_EXIT_CODES, TRUFFLEHOG_FOUND_EXIT_CODE, trufflehogCommand, trufflehogRangeArgs } from './command';
