@@ -67,8 +67,9 @@ describe('buildIncidentNotification', () => {
         fix: expect.stringMatching(/^Rotate .*AWS.*, then remove it from the code and history$/),
       }),
     ]);
-    expect(message.summary).toContain(`config/prod.env:7: AWS Access Key (aws-access-token), commit ${COMMIT.slice(0, 12)}`);
-    expect(message.summary).toMatch(/How to rotate .*AWS/);
+    expect(message.summary).toContain('1 secret(s) were committed (scanned: push abc..def, 2 commits)');
+    expect(message.summary).toMatch(/How to rotate AWS access key.*: \S/);
+    expect(message.summary).toMatch(/For every secret:\n- /);
   });
 
   it('leaves out suppressed secrets and other categories', () => {

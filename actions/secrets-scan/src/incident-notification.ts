@@ -1,9 +1,9 @@
 import { notificationChannelsFromInputs, notificationDeliverySummary, type NotificationChannelInputs } from '@gatehouse/action-runtime/notifications';
-import type { Finding, FindingsDocument, Logger } from '@gatehouse/findings';
+import { errorMessage, type Finding, type FindingsDocument, type Logger } from '@gatehouse/findings';
 import { notificationIssuePort, type GitHubClient, type GitHubContext } from '@gatehouse/github';
-import { deliverAll, toNotificationFinding, type NotificationFinding, type NotificationInput, type RetryPolicy } from '@gatehouse/notify';
+import { deliverAll, NOTIFICATION_LIMITS, toNotificationFinding, type NotificationFinding, type NotificationInput, type RetryPolicy } from '@gatehouse/notify';
 import { escapeMarkdown } from '@gatehouse/report';
-import { buildSecretIncidentReport, type SecretIncidentReport } from '@gatehouse/scanners';
+import { buildSecretIncidentReport, rotationAdviceFor, type SecretIncidentReport } from '@gatehouse/scanners';
 
 export const INCIDENT_ON_VALUES = ['push', 'pull_request', 'schedule', 'workflow_dispatch'] as const;
 export type IncidentOn = (typeof INCIDENT_ON_VALUES)[number];
@@ -52,9 +52,34 @@ function incidentFinding(finding: Finding, report: SecretIncidentReport): Notifi
   };
 }
 
-function summaryLine(report: SecretIncidentReport): string {
-  const where = report.file ? `${report.file}${report.line ? `:${report.line}` : ''}` : (report.image?.ref ?? 'repository');
-  return `- ${where}: ${report.rule.title} (${report.rule.id})${report.commit ? `, commit ${report.commit.slice(0, 12)}` : ''}; rotate ${report.whatToRotate}`;
+/**
+ * What the message says before its list: how to rotate each kind of secret found (the provider's
+ * steps, once per kind), then what applies to every leaked secret. Bounded to the notification's
+ * summary size by whole entries, so no step is cut in the middle.
+ */
+function rotationSummary(reports: readonly SecretIncidentReport[], scannedRange: string | undefined): string {
+  const intro = `${reports.length} secret(s) were committed${scannedRange ? ` (scanned: ${scannedRange})` : ''}. Rotate each one first: removing it from the code does not revoke it, and the history keeps it. Each finding below says what to rotate.`;
+  const kinds = new Map<string, { how: readonly string[]; reference?: string }>();
+  let always: string[] = [];
+  for (const report of reports) {
+    const advice = rotationAdviceFor(report.rule.id, report.rule.title);
+    if (!kinds.has(advice.what)) kinds.set(advice.what, { how: advice.how, ...(advice.reference ? { reference: advice.reference } : {}) });
+    always = report.howToRotate.slice(advice.how.length);
+  }
+  const tail = always.length ? ['', 'For every secret:', ...always.map((step) => `- ${step}`)] : [];
+  const budget = NOTIFICATION_LIMITS.summary - [intro, ...tail].join('\n').length - 80;
+  const entries: string[] = [];
+  let used = 0;
+  for (const [what, { how, reference }] of kinds) {
+    const entry = `How to rotate ${what}: ${how.join(' ')}${reference ? ` (${reference})` : ''}`;
+    if (used + entry.length + 1 > budget) {
+      entries.push('How to rotate the other kinds: see the run.');
+      break;
+    }
+    entries.push(entry);
+    used += entry.length + 1;
+  }
+  return [intro, '', ...entries, ...tail].join('\n');
 }
 
 /**
@@ -67,20 +92,11 @@ export function buildIncidentNotification(document: FindingsDocument, context: G
   const incident = { serverUrl: context.serverUrl, repository: context.repository.fullName };
   const reports = secrets.map((finding) => ({ finding, report: buildSecretIncidentReport(finding, incident) }));
   const ref = context.ref.replace(/^refs\/heads\//, '');
-  const first = reports[0]!.report;
-  const howTo = first.howToRotate.slice(0, 4).map((step, i) => `${i + 1}. ${step}`);
   return {
     id: `secrets-${context.runId}-${context.runAttempt}`,
     kind: 'incident',
     title: `Gatehouse found ${secrets.length} secret(s) in ${context.repository.fullName} on ${ref}`,
-    summary: [
-      `${secrets.length} secret(s) were committed${scannedRange ? ` (scanned: ${scannedRange})` : ''}. Rotate each one first: removing it from the code does not revoke it, and the history keeps it.`,
-      ...reports.slice(0, 20).map(({ report }) => summaryLine(report)),
-      ...(reports.length > 20 ? [`…and ${reports.length - 20} more (see the run).`] : []),
-      '',
-      `How to rotate ${first.whatToRotate}:`,
-      ...howTo,
-    ].join('\n'),
+    summary: rotationSummary(reports.map(({ report }) => report), scannedRange),
     actor: { login: context.actor || 'github-actions' },
     target: {
       repository: context.repository.fullName,
@@ -136,8 +152,16 @@ export async function sendSecretIncident(inputs: IncidentInputs, options: SendIn
     if (problems.length === 0) notes.push('No incident notification was sent: no channel is configured (slack-webhook-url, webhook-url, smtp-url or notify-issue).');
     return { summary: section(notes, ''), undelivered: [] };
   }
-  const message = buildIncidentNotification(document, context, options.runUrl, options.scannedRange);
-  const report = await deliverAll(message, channels, { required: [], logger, ...(options.retry ? { retry: options.retry } : {}) });
+  let report: Awaited<ReturnType<typeof deliverAll>>;
+  try {
+    const message = buildIncidentNotification(document, context, options.runUrl, options.scannedRange);
+    report = await deliverAll(message, channels, { required: [], logger, ...(options.retry ? { retry: options.retry } : {}) });
+  } catch (error) {
+    // A message that cannot be built is a bug to report, not a reason to change the scan's result.
+    const problem = `The secret incident notification was not sent: ${errorMessage(error)}`.slice(0, 400);
+    logger.warning(problem);
+    return { summary: section([...notes, problem], ''), undelivered: channels.map((c) => c.name) };
+  }
   const { note, section: table } = notificationDeliverySummary(report);
   for (const name of report.undelivered) logger.warning(`The secret incident notification did not reach the ${name} channel (see the job summary).`);
   return { summary: section([...notes, note], table), undelivered: [...report.undelivered] };
