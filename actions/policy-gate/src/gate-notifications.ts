@@ -1,32 +1,15 @@
 import type { GatePublisher } from '@gatehouse/action-runtime';
-import { ConfigurationError, errorMessage, type Finding, type FindingsDocument } from '@gatehouse/findings';
+import { notificationChannelsFromInputs, notificationDeliverySummary, smtpSettings, type NotificationChannelInputs } from '@gatehouse/action-runtime/notifications';
+import type { Finding, FindingsDocument } from '@gatehouse/findings';
 import { isDefaultBranchRun, notificationIssuePort } from '@gatehouse/github';
-import {
-  deliverAll,
-  emailChannel,
-  githubIssueChannel,
-  renderDeliveryReportMarkdown,
-  slackChannel,
-  toNotificationFinding,
-  webhookChannel,
-  type NotificationChannel,
-  type NotificationInput,
-  type RetryPolicy,
-} from '@gatehouse/notify';
+import { deliverAll, toNotificationFinding, type NotificationInput, type RetryPolicy } from '@gatehouse/notify';
 
 export const NOTIFY_ON_VALUES = ['block', 'incomplete', 'critical'] as const;
 export type NotifyOn = (typeof NOTIFY_ON_VALUES)[number];
 
 /** The notification inputs of policy-gate (secrets: pass them from `secrets.*`). */
-export interface GateNotificationInputs {
+export interface GateNotificationInputs extends NotificationChannelInputs {
   'notify-on': NotifyOn[];
-  'slack-webhook-url'?: string | undefined;
-  'webhook-url'?: string | undefined;
-  'webhook-secret'?: string | undefined;
-  'smtp-url'?: string | undefined;
-  'email-from'?: string | undefined;
-  'email-to': string[];
-  'notify-issue': boolean;
 }
 
 /**
@@ -44,58 +27,9 @@ export function alertReasons(document: FindingsDocument, defaultBranch: boolean,
   return reasons;
 }
 
-/** Parses `smtps://user:pass@host:465` (implicit TLS) or `smtp://user:pass@host:587` (STARTTLS required). */
-export function smtpSettings(smtpUrl: string): { host: string; port?: number; secure: boolean; insecure: boolean; auth?: { user: string; pass: string } } {
-  let url: URL;
-  try {
-    url = new URL(smtpUrl);
-  } catch {
-    // Never echo the URL: it holds the password.
-    throw new ConfigurationError('smtp-url is not a URL (smtps://user:password@host:465 or smtp://user:password@host:587)');
-  }
-  if (url.protocol !== 'smtps:' && url.protocol !== 'smtp:') throw new ConfigurationError('smtp-url must start with smtps:// or smtp://');
-  if (!url.hostname) throw new ConfigurationError('smtp-url has no host');
-  const user = decodeURIComponent(url.username);
-  const pass = decodeURIComponent(url.password);
-  // Plain SMTP only to a loopback address (a relay on the runner, tests); notify refuses it elsewhere.
-  const insecure = url.searchParams.get('tls') === 'none';
-  return {
-    host: url.hostname.replace(/^\[|\]$/g, ''),
-    ...(url.port ? { port: Number(url.port) } : {}),
-    secure: url.protocol === 'smtps:',
-    insecure,
-    ...(user ? { auth: { user, pass } } : {}),
-  };
-}
-
-/** The channels the inputs configure; one that is misconfigured is left out and said, the others still go. */
-export function gateChannels(inputs: GateNotificationInputs, issuePort: Parameters<typeof githubIssueChannel>[0] | undefined): { channels: NotificationChannel[]; problems: string[] } {
-  const channels: NotificationChannel[] = [];
-  const problems: string[] = [];
-  const add = (name: string, build: () => NotificationChannel) => {
-    try {
-      channels.push(build());
-    } catch (error) {
-      problems.push(`The ${name} channel is not used: ${error instanceof ConfigurationError ? error.message : errorMessage(error)}`.slice(0, 400));
-    }
-  };
-  if (inputs['slack-webhook-url']) add('Slack', () => slackChannel({ webhookUrl: inputs['slack-webhook-url']!, allowInsecureLoopback: true }));
-  if (inputs['webhook-url']) {
-    add('webhook', () => {
-      if (!inputs['webhook-secret']) throw new ConfigurationError('webhook-url needs webhook-secret (the HMAC-SHA256 signing key)');
-      return webhookChannel({ url: inputs['webhook-url']!, secret: inputs['webhook-secret'], allowInsecureLoopback: true });
-    });
-  }
-  if (inputs['smtp-url']) {
-    add('e-mail', () => {
-      if (!inputs['email-from'] || inputs['email-to'].length === 0) throw new ConfigurationError('smtp-url needs email-from and email-to');
-      const smtp = smtpSettings(inputs['smtp-url']!);
-      return emailChannel({ ...smtp, allowInsecureLoopback: smtp.insecure, from: inputs['email-from'], to: inputs['email-to'] });
-    });
-  }
-  if (inputs['notify-issue'] && issuePort) add('GitHub issue', () => githubIssueChannel(issuePort, { extraLabels: ['gatehouse'] }));
-  return { channels, problems };
-}
+/** The channels the inputs configure (shared with secrets-scan; kept under policy-gate's name for its callers). */
+export const gateChannels = notificationChannelsFromInputs;
+export { smtpSettings };
 
 function alertFindings(document: FindingsDocument): Finding[] {
   const blocking = new Set(document.decision.blockingIds);
@@ -118,7 +52,7 @@ export function gateNotifications(inputs: GateNotificationInputs, options: GateN
     async publish(setup, document) {
       const reasons = alertReasons(document, isDefaultBranchRun(setup.context), inputs['notify-on']);
       if (reasons.length === 0) return {};
-      const { channels, problems } = gateChannels(inputs, notificationIssuePort(setup.client));
+      const { channels, problems } = notificationChannelsFromInputs(inputs, notificationIssuePort(setup.client));
       for (const problem of problems) setup.logger.warning(problem);
       if (channels.length === 0) {
         return { notes: [...problems, ...(problems.length ? [] : ['No notification was sent: no channel is configured (slack-webhook-url, webhook-url, smtp-url or notify-issue).'])] };
@@ -143,11 +77,8 @@ export function gateNotifications(inputs: GateNotificationInputs, options: GateN
         severityCounts: counts.bySeverity,
       };
       const report = await deliverAll(message, channels, { required: [], logger: setup.logger, ...(options.retry ? { retry: options.retry } : {}) });
-      const delivered = report.deliveries.filter((d) => d.outcome === 'delivered').length;
-      const note = `Notifications: ${delivered} of ${report.deliveries.length} channel(s) confirmed delivery${report.undelivered.length ? `; not delivered: ${report.undelivered.join(', ')}` : ''}.`;
-      // No channel is required for the gate (a delivery never changes its verdict): drop the report's line about required channels.
-      const table = renderDeliveryReportMarkdown(report).split('\n').slice(2).join('\n');
-      return { notes: [...problems, note], sections: [`### Notifications\n\n${table}`] };
+      const { note, section } = notificationDeliverySummary(report);
+      return { notes: [...problems, note], sections: [section] };
     },
   };
 }

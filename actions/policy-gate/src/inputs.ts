@@ -1,5 +1,6 @@
 import { input } from '@gatehouse/action-kit';
 import { MODE_INPUT_VALUES } from '@gatehouse/action-runtime';
+import { notificationChannelInputs } from '@gatehouse/action-runtime/notifications';
 import { z } from 'zod';
 import { NOTIFY_ON_VALUES } from './gate-notifications';
 
@@ -16,14 +17,6 @@ export const policyGateInputs = z.object({
   mode: input.enum(MODE_INPUT_VALUES).default('auto'),
   ledger: input.boolean().default(true),
   'notify-on': input.list().pipe(z.array(z.enum(NOTIFY_ON_VALUES))).default(['block', 'incomplete', 'critical']),
-  'slack-webhook-url': input.string().optional(),
-  'webhook-url': input.string().optional(),
-  'webhook-secret': input.string().optional(),
-  'smtp-url': input.string().optional(),
-  'email-from': input.string().optional(),
-  'email-to': input.list().default([]),
-  'notify-issue': input.boolean().default(false),
+  ...notificationChannelInputs,
 });
 
-/** Inputs that hold secrets: masked in the log before anything else runs. */
-export const SECRET_INPUTS = ['slack-webhook-url', 'webhook-url', 'webhook-secret', 'smtp-url'] as const;

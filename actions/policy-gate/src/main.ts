@@ -1,7 +1,8 @@
 import { readInputs, registerSecret, runAction } from '@gatehouse/action-kit';
 import { artifactFindingsLedger, runGateAction } from '@gatehouse/action-runtime';
-import { gateNotifications, smtpSettings } from './gate-notifications';
-import { policyGateInputs, SECRET_INPUTS } from './inputs';
+import { notificationSecretValues } from '@gatehouse/action-runtime/notifications';
+import { gateNotifications } from './gate-notifications';
+import { policyGateInputs } from './inputs';
 import { remediationIssues } from './remediation-issues';
 
 /**
@@ -11,13 +12,8 @@ import { remediationIssues } from './remediation-issues';
 export function run(): Promise<void> {
   return runAction(async () => {
     const inputs = readInputs(policyGateInputs);
-    for (const name of SECRET_INPUTS) {
-      const value = inputs[name];
-      if (value) registerSecret(value);
-    }
-    // The password inside smtp-url, decoded, is masked on its own too.
-    const smtpPassword = inputs['smtp-url'] ? safeSmtpPassword(inputs['smtp-url']) : undefined;
-    if (smtpPassword) registerSecret(smtpPassword);
+    // The channel secrets, and the password inside smtp-url decoded, are masked before anything runs.
+    for (const value of notificationSecretValues(inputs)) registerSecret(value);
     await runGateAction({
       inputs,
       ...(inputs.ledger ? { ledger: artifactFindingsLedger({ ...(process.env.RUNNER_TEMP ? { tempDirectory: process.env.RUNNER_TEMP } : {}) }) } : {}),
@@ -26,11 +22,3 @@ export function run(): Promise<void> {
   });
 }
 
-function safeSmtpPassword(url: string): string | undefined {
-  try {
-    return smtpSettings(url).auth?.pass;
-  } catch {
-    // Said by the notifications publisher, which leaves the e-mail channel out.
-    return undefined;
-  }
-}

@@ -1,7 +1,9 @@
 import { input } from '@gatehouse/action-kit';
 import { scanActionInputs } from '@gatehouse/action-runtime';
+import { notificationChannelInputs } from '@gatehouse/action-runtime/notifications';
 import type { EngineSwitch } from '@gatehouse/scanners';
 import { z } from 'zod';
+import { INCIDENT_ON_VALUES } from './incident-notification';
 
 /** secrets-scan's inputs: the common ones, then its own (names, defaults and meaning of action.yml). */
 export const secretsScanInputs = z.object({
@@ -13,6 +15,8 @@ export const secretsScanInputs = z.object({
   'trufflehog-verify': input.boolean().default(true),
   'gitleaks-config': input.string().optional(),
   'engine-timeout-seconds': input.integer({ min: 1, max: 6 * 60 * 60 }).default(30 * 60),
+  ...notificationChannelInputs,
+  'incident-on': input.list().pipe(z.array(z.enum(INCIDENT_ON_VALUES))).default(['push']),
 });
 
 export type SecretsScanInputs = z.output<typeof secretsScanInputs>;

@@ -58,4 +58,13 @@ describe('action.yml', () => {
   it('runs the committed bundle on node24', () => {
     expect(manifest.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
+
+  it('declares the notification channel inputs with policy-gate\u2019s names, defaults and descriptions', () => {
+    const gate = parse(read('../../policy-gate/action.yml')) as typeof manifest;
+    // notify-issue differs only in the label an incident's issue carries.
+    for (const name of ['slack-webhook-url', 'webhook-url', 'webhook-secret', 'smtp-url', 'email-from', 'email-to']) {
+      expect(manifest.inputs[name], name).toEqual(gate.inputs[name]);
+    }
+    expect(manifest.inputs['notify-issue']!.default).toBe(gate.inputs['notify-issue']!.default);
+  });
 });

@@ -1,9 +1,11 @@
 // Issue 6, done-when: ten distinct fake secrets of ten kinds, planted in a pull request, found by the
 // real secretlint and reported in plaintext by stub gitleaks and trufflehog, appear nowhere: not in
-// the log, the outputs, the summary, any artifact file, any SARIF upload or any request to GitHub.
+// the log, the outputs, the summary, any artifact file, any SARIF upload, any request to GitHub, or
+// the incident notification a webhook receives (incident-on pull_request here).
 // Each one is masked in the job log (`::add-mask::`) before anything else could print it.
 import { exampleSecret, SECRET_RULES, type ExampleSecret } from '@gatehouse/scanners';
 import { unzipInMemory } from '@gatehouse/github';
+import { startLoopbackHttpServer } from '@gatehouse/notify/test-support';
 import { pullRequestEvent } from '@gatehouse/testing-harness';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkout, pullRequestRepository, type PullRequestRepository } from './support/pull-request-repository';
@@ -79,13 +81,16 @@ describe('secrets-scan never leaks a secret value', () => {
     harness.stub('gitleaks', gitleaksHistoryArgv(`${repo.base}..${repo.head}`), { kind: 'report-file', flag: '--report-path', content: gitleaksReport(), exitCode: 99 });
     harness.stub('trufflehog', null, { kind: 'stdout', content: trufflehogReport(), exitCode: 183 });
     const workspace = checkout(repo).dir;
+    const webhook = await startLoopbackHttpServer([{ respond: 204 }]);
 
-    const run = await harness.run({
-      event: 'pull_request',
-      payload: pullRequestEvent({ number: 12, base: { sha: repo.base, ref: 'main' }, head: { sha: repo.head, ref: 'feature' } }),
-      workspace,
-      inputs: { trufflehog: 'true' },
-    });
+    const run = await harness
+      .run({
+        event: 'pull_request',
+        payload: pullRequestEvent({ number: 12, base: { sha: repo.base, ref: 'main' }, head: { sha: repo.head, ref: 'feature' } }),
+        workspace,
+        inputs: { trufflehog: 'true', 'incident-on': 'pull_request', 'webhook-url': `${webhook.url}/incident`, 'webhook-secret': 'w'.repeat(24) },
+      })
+      .finally(() => webhook.close());
 
     expect(run.stderr).toBe('');
     expect(run.outputs.verdict).toBe('block');
@@ -109,6 +114,8 @@ describe('secrets-scan never leaks a secret value', () => {
     for (const artifact of harness.artifacts.artifacts) {
       for (const [path, content] of await unzipInMemory(artifact.content)) places.push([`${artifact.name}/${path}`, content.toString('utf8')]);
     }
+    expect(webhook.requests).toHaveLength(1);
+    places.push(['incident notification', webhook.requests[0]!.body.toString('utf8')]);
     expect(harness.github.state.sarifUploads.length).toBeGreaterThan(0);
     for (const [place, text] of places) {
       for (const needle of needles()) expect(text.includes(needle), `a secret value in ${place}`).toBe(false);

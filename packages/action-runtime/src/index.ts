@@ -23,3 +23,4 @@ export { LEDGER_FILE, LEDGER_LIMITS, parseLedger, serializeLedger, type LedgerEn
 export { prepareAction, actionOutputDirectory, type ActionSetup, type ActionSetupOptions } from './common/action-setup';
 export { sarifCategoryScope, scopeSarifCategories, type ScopedSarif } from './common/sarif-scope';
 export { runGatePublishers, type GatePublication, type GatePublisher } from './gate/gate-publisher';
+export { workflowRunUrl } from './common/run-facts';

@@ -45,15 +45,16 @@ export class SecretsScanHarness {
     return stubCalls(callLog);
   }
 
-  run(options: { event: GitHubEventName; payload: Record<string, unknown>; workspace: string; inputs?: Record<string, string>; token?: string }): Promise<BundledActionRun> {
+  run(options: { event: GitHubEventName; payload: Record<string, unknown>; workspace: string; inputs?: Record<string, string>; token?: string; env?: Record<string, string> }): Promise<BundledActionRun> {
+    const { env, ...rest } = options;
     return runBundledAction({
       bundle: BUNDLE,
       actionManifest: MANIFEST,
       github: this.github,
       artifacts: this.artifacts,
-      env: { RUNNER_TOOL_CACHE: this.tools.root },
       timeoutMs: 120_000,
-      ...options,
+      ...rest,
+      env: { ...env, RUNNER_TOOL_CACHE: this.tools.root },
     });
   }
 
