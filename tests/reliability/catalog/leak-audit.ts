@@ -1,18 +1,22 @@
 import { SECRET_RULES } from '../../../packages/scanners/src/index';
 import type { ReliabilityCase } from './reliability-case';
 
-export const LEAK_SURFACES = ['cli', 'action'] as const;
+export const LEAK_SURFACES = ['cli', 'action', 'secrets-scan-bundle'] as const;
 export type LeakSurface = (typeof LEAK_SURFACES)[number];
 
 const SURFACE_TITLES: Record<LeakSurface, string> = {
   cli: '`gatehouse scan` (the CLI bin, real secretlint) on a temporary repository',
   action: 'a scanning action (runScanAction, real secretlint runner, plus a stub gitleaks whose native report holds the plaintext)',
+  'secrets-scan-bundle':
+    "secrets-scan's committed bundle under Node 24 on a pull request (real bundled secretlint runner on the head tree; stub gitleaks and trufflehog whose native reports hold the plaintext in every field, from the PR's history)",
 };
 
 const SURFACE_EXPECTATIONS: Record<LeakSurface, string> = {
   cli: 'found (a secret finding of this rule); the value is in no byte of .gatehouse/, stdout or stderr',
   action:
     'found; the value is in no byte of the log (but its own ::add-mask:: line), the job summary, the step outputs, RUNNER_TEMP, the artifact or any request to GitHub',
+  'secrets-scan-bundle':
+    'found by each engine (secretlint in the head tree, gitleaks and trufflehog in the history) and masked with ::add-mask::; the value is in no byte of the visible log, stderr, the job summary, the step outputs, RUNNER_TEMP, any file the run added or changed in the workspace, any artifact file, any SARIF upload or any request to GitHub',
 };
 
 /** Every secret rule Gatehouse ships × every surface. Generated from SECRET_RULES: a new rule is audited at once. */
