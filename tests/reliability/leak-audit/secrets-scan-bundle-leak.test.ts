@@ -3,19 +3,17 @@
 // scanners). Every planted secret type, in the head tree (for the real bundled secretlint runner) and in
 // the PR's history (reported in plaintext in every field by stub gitleaks and trufflehog, as they do),
 // against every byte the bundle writes or sends.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect } from 'vitest';
 import { checkout, pullRequestRepository, type PullRequestRepository } from '../../../actions/secrets-scan/test/support/pull-request-repository';
 import { BUNDLE, FINDINGS_ARTIFACT, gitleaksHistoryArgv, MANIFEST, SecretsScanHarness } from '../../../actions/secrets-scan/test/support/secrets-scan-harness';
 import type { FindingsDocument } from '../../../packages/findings/src/index';
 import { unzipInMemory } from '../../../packages/github/src/index';
 import { exampleSecret, SECRET_RULES, type ExampleSecret } from '../../../packages/scanners/src/index';
-import { pullRequestEvent, runBundledAction, type BundledActionRun } from '../../../packages/testing-harness/src/index';
+import { pullRequestEvent, type BundledActionRun } from '../../../packages/testing-harness/src/index';
 import { leakAuditCases } from '../catalog/leak-audit';
 import { caseById, caseTest } from '../support/case-test';
-import { leaksOf, readTree, valueParts } from '../support/leak-search';
+import { runBundleCollectingBytes } from '../support/bundled-run-bytes';
+import { leaksOf, valueParts } from '../support/leak-search';
 
 const cases = leakAuditCases();
 const headFile = (ruleId: string) => `src/${ruleId.replace(/^gatehouse-/, '')}.env`;
@@ -80,11 +78,7 @@ beforeAll(async () => {
     harness.stub('gitleaks', gitleaksHistoryArgv(`${repo.base}..${repo.head}`), { kind: 'report-file', flag: '--report-path', content: gitleaksReport(), exitCode: 99 });
     harness.stub('trufflehog', null, { kind: 'stdout', content: trufflehogReport(), exitCode: 183 });
     const workspace = checkout(repo).dir;
-    const before = new Map<string, string>();
-    const skipGit = (name: string) => name === '.git';
-    readTree(workspace, before, skipGit);
-    const runnerTemp = mkdtempSync(join(tmpdir(), 'gatehouse-leak-bundle-temp-'));
-    run = await runBundledAction({
+    ({ run, bytes } = await runBundleCollectingBytes({
       bundle: BUNDLE,
       actionManifest: MANIFEST,
       github: harness.github,
@@ -93,28 +87,9 @@ beforeAll(async () => {
       payload: pullRequestEvent({ number: 12, base: { sha: repo.base, ref: 'main' }, head: { sha: repo.head, ref: 'feature' } }),
       workspace,
       inputs: { trufflehog: 'true' },
-      // RUNNER_TEMP of our own, so what the bundle leaves there can be read after the run.
-      env: { RUNNER_TOOL_CACHE: harness.tools.root, RUNNER_TEMP: runnerTemp },
+      env: { RUNNER_TOOL_CACHE: harness.tools.root },
       timeoutMs: 120_000,
-    });
-
-    bytes = new Map<string, string>([
-      ['log (stdout)', run.stdout],
-      ['stderr', run.stderr],
-      ['job summary', run.summary],
-      ['step outputs', JSON.stringify(run.outputs)],
-      ['exported environment and state', JSON.stringify([run.exportedEnv, run.state])],
-      ['requests to GitHub', JSON.stringify(harness.github.requests)],
-      ['SARIF uploads', JSON.stringify(harness.github.state.sarifUploads)],
-      ['comments', JSON.stringify(harness.github.state.comments)],
-    ]);
-    readTree(runnerTemp, bytes);
-    const after = new Map<string, string>();
-    readTree(workspace, after, skipGit);
-    for (const [path, content] of after) if (before.get(path) !== content) bytes.set(`workspace ${path}`, content);
-    for (const artifact of harness.artifacts.artifacts) {
-      for (const [path, content] of await unzipInMemory(artifact.content)) bytes.set(`artifact ${artifact.name}/${path}`, content.toString('latin1'));
-    }
+    }));
     const findings = harness.artifacts.artifacts.find((a) => a.name === FINDINGS_ARTIFACT);
     document = findings ? (JSON.parse((await unzipInMemory(findings.content)).get('findings.json')!.toString('utf8')) as FindingsDocument) : ({ findings: [], engines: [] } as unknown as FindingsDocument);
     harness.github.assertNoViolations();
