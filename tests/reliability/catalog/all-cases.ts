@@ -1,3 +1,4 @@
+import { CONCURRENCY_CASES } from './concurrency';
 import { faultMatrixCases } from './fault-matrix';
 import { HOSTILE_INPUT_CASES } from './hostile-input';
 import { leakAuditCases } from './leak-audit';
@@ -9,7 +10,7 @@ import { TAMPER_CASES } from './tamper';
 export function allReliabilityCases(): { cases: ReliabilityCase[]; notApplicable: NotApplicableCase[] } {
   const matrix = faultMatrixCases();
   return {
-    cases: [...matrix.cases, ...HOSTILE_INPUT_CASES, ...networkCases(), ...leakAuditCases(), ...TAMPER_CASES],
+    cases: [...matrix.cases, ...HOSTILE_INPUT_CASES, ...networkCases(), ...leakAuditCases(), ...CONCURRENCY_CASES, ...TAMPER_CASES],
     notApplicable: matrix.notApplicable,
   };
 }

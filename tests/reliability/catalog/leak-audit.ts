@@ -1,19 +1,44 @@
 import { SECRET_RULES } from '../../../packages/scanners/src/index';
 import type { ReliabilityCase } from './reliability-case';
 
-export const LEAK_SURFACES = ['cli', 'action'] as const;
+export const LEAK_SURFACES = ['cli', 'action', 'secrets-scan-bundle', 'sast-bundle'] as const;
 export type LeakSurface = (typeof LEAK_SURFACES)[number];
 
 const SURFACE_TITLES: Record<LeakSurface, string> = {
   cli: '`gatehouse scan` (the CLI bin, real secretlint) on a temporary repository',
   action: 'a scanning action (runScanAction, real secretlint runner, plus a stub gitleaks whose native report holds the plaintext)',
+  'secrets-scan-bundle':
+    "secrets-scan's committed bundle under Node 24 on a pull request (real bundled secretlint runner on the head tree; stub gitleaks and trufflehog whose native reports hold the plaintext in every field, from the PR's history)",
+  'sast-bundle':
+    "sast's committed bundle under Node 24 on a push (real bandit on a settings module assigning it to `password`; a stub semgrep whose p/secrets match quotes the line, as semgrep's report does; stub trivy config)",
 };
 
 const SURFACE_EXPECTATIONS: Record<LeakSurface, string> = {
   cli: 'found (a secret finding of this rule); the value is in no byte of .gatehouse/, stdout or stderr',
   action:
     'found; the value is in no byte of the log (but its own ::add-mask:: line), the job summary, the step outputs, RUNNER_TEMP, the artifact or any request to GitHub',
+  'secrets-scan-bundle':
+    'found by each engine (secretlint in the head tree, gitleaks and trufflehog in the history) and masked with ::add-mask::; the value is in no byte of the visible log, stderr, the job summary, the step outputs, RUNNER_TEMP, any file the run added or changed in the workspace, any artifact file, any SARIF upload or any request to GitHub',
+  'sast-bundle':
+    "reported (semgrep's match at its line; bandit ran); the value is in no byte of the visible log, stderr, the job summary, the step outputs, RUNNER_TEMP, any file the run added or changed in the workspace, any artifact file, any SARIF upload or any request to GitHub",
 };
+
+/**
+ * Why a surface does not hold for a rule yet. sast: the stub semgrep's p/secrets message quotes the
+ * value's first line (semgrep interpolates metavariables into messages); a PEM key's first line is its
+ * header, no secret, so the private key holds there while every single-line value leaks.
+ */
+const SURFACE_OPEN: Partial<Record<LeakSurface, (ruleId: string) => string | undefined>> = {
+  'sast-bundle': (ruleId) =>
+    ruleId === 'gatehouse-private-key'
+      ? undefined
+      : "sast passes a semgrep finding's message through verbatim, and semgrep interpolates metavariables (the matched value) into rule messages: a p/secrets match whose message quotes the value puts it in the log (the ::error annotation, unmasked), findings.json and report.html, on disk and in the artifact (the SARIF upload, summary and requests to GitHub held). sast neither masks nor hashes the value of a secret-category finding from semgrep; the fix is to redact from title and message any run of the matched text (`extra.lines`), add-mask it and call onSecretValue, as secrets-scan does",
+};
+
+function openFor(ruleId: string, surface: LeakSurface): { open?: string } {
+  const open = SURFACE_OPEN[surface]?.(ruleId);
+  return open ? { open } : {};
+}
 
 /** Every secret rule Gatehouse ships × every surface. Generated from SECRET_RULES: a new rule is audited at once. */
 export function leakAuditCases(): ReliabilityCase[] {
@@ -23,6 +48,7 @@ export function leakAuditCases(): ReliabilityCase[] {
       group: 'leak-audit' as const,
       title: `a fake ${rule.id} planted in a repository, through ${SURFACE_TITLES[surface]}`,
       expectation: SURFACE_EXPECTATIONS[surface],
+      ...openFor(rule.id, surface),
     })),
   );
   return [

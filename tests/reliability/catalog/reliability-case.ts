@@ -4,7 +4,7 @@
  * is listed on the page exactly when a test exists for it. A case that does not hold yet carries
  * `open` (the reason); its test is an expected failure, so fixing the code flags the stale entry.
  */
-export type CaseGroup = 'fault-matrix' | 'hostile-input' | 'network' | 'leak-audit' | 'tamper';
+export type CaseGroup = 'fault-matrix' | 'hostile-input' | 'network' | 'leak-audit' | 'concurrency' | 'tamper';
 
 export interface ReliabilityCase {
   /** Stable, unique: `<group>/<subject>/<fault>`. */
@@ -31,5 +31,6 @@ export const GROUP_TITLES: Record<CaseGroup, string> = {
   'hostile-input': 'Hostile scanner output and inputs',
   network: 'Network faults',
   'leak-audit': 'Secret leak audit',
+  concurrency: 'Concurrency',
   tamper: 'Tamper attempts from a pull request',
 };

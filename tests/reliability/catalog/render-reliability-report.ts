@@ -89,7 +89,6 @@ export function renderReliabilityReport(): string {
     '',
     '## Not covered here',
     '',
-    '- Two gate runs updating the findings ledger at once (issue 12, "concurrency"): the ledger was being written in parallel with this suite; its concurrency case belongs with it.',
     '- Real scanners other than secretlint and the built-in engines: the others are stubs that misbehave on purpose (the real tools are not installed on the build machine); their recorded error lines are the tools\' own wording.',
     '',
   );

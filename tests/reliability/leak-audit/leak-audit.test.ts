@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { FakeClock, startLoopbackHttpServer, startLoopbackSmtpServer } from '../
 import { exampleSecret, SECRET_RULES, secretlintRunnerPath, type ExampleSecret } from '../../../packages/scanners/src/index';
 import { leakAuditCases } from '../catalog/leak-audit';
 import { caseById, caseTest } from '../support/case-test';
+import { leaksOf, readTree, valueParts } from '../support/leak-search';
 import { writeReportStub } from '../support/report-stub';
 import { everyByteOf, runScanActionUnderTest, type ScanActionRun } from '../support/scan-action-run';
 
@@ -30,51 +31,6 @@ function plantSecrets(workspace: string): Planted[] {
     writeFileSync(join(workspace, file), `# configuration\n${example.text}`);
     return { ...example, file };
   });
-}
-
-function walk(dir: string, into: Map<string, string>): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, into);
-    else if (entry.isFile() && statSync(path).size < 64 * 1024 * 1024) into.set(path, readFileSync(path).toString('latin1'));
-  }
-}
-
-/**
- * The step log as the runner shows it: every value announced with `::add-mask::` is replaced by ***
- * in the lines after it (the runner masks from then on), and the mask commands themselves are not shown.
- */
-function visibleLog(stdout: string): string {
-  const masks: string[] = [];
-  const shown: string[] = [];
-  for (const line of stdout.split('\n')) {
-    if (line.startsWith('::add-mask::')) {
-      masks.push(line.slice('::add-mask::'.length));
-      continue;
-    }
-    shown.push(masks.reduce((text, mask) => (mask ? text.split(mask).join('***') : text), line));
-  }
-  return shown.join('\n');
-}
-
-/** Where a value (or its base64 / URL-encoded forms) occurs in the bytes. */
-function leaksOf(value: string, bytes: Map<string, string>): string[] {
-  const forms = [value, Buffer.from(value).toString('base64'), encodeURIComponent(value)].filter((f) => f.length >= 8);
-  const found: string[] = [];
-  for (const [where, text] of bytes) {
-    const visible = where === 'log (stdout)' ? visibleLog(text) : text;
-    if (forms.some((form) => visible.includes(form))) found.push(where);
-  }
-  return found;
-}
-
-/** The value's lines, for multi-line secrets (a private key): any one of them leaking is a leak. */
-function valueParts(secret: ExampleSecret): string[] {
-  return secret.value
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length >= 16 && !/^-----/.test(l));
 }
 
 let cliBytes: Map<string, string>;
@@ -98,7 +54,7 @@ beforeAll(async () => {
     ['stdout', cli.stdout ?? ''],
     ['stderr', cli.stderr ?? ''],
   ]);
-  walk(join(cliRepo, '.gatehouse'), cliBytes);
+  readTree(join(cliRepo, '.gatehouse'), cliBytes);
   const findingsFile = join(cliRepo, '.gatehouse', 'findings.json');
   cliDocument = existsSync(findingsFile) ? (JSON.parse(readFileSync(findingsFile, 'utf8')) as FindingsDocument) : ({ findings: [], engines: [] } as unknown as FindingsDocument);
 
