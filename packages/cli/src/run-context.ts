@@ -15,6 +15,8 @@ export interface FinishOptions {
   audit: AuditLog;
   now?: Date;
   notes?: string[];
+  /** Files the command wrote into outDir besides the standard outputs (sbom.cdx.json), for the log line. */
+  extraFiles?: string[];
 }
 
 /** The common end of scan, normalize and demo: assemble, write the outputs, say the verdict, exit code. */
@@ -37,7 +39,7 @@ export function finishRun(options: FinishOptions): { exitCode: 0 | 1 | 2; output
   options.logger.info(
     `gatehouse: ${verdict.toUpperCase()} — ${counts.open} open finding(s), ${counts.blocking} blocking, ${counts.suppressed} suppressed; engines ${engines}`,
   );
-  options.logger.info(`gatehouse: wrote ${resolve(options.outDir)}/{findings.json,results.sarif,summary.md,report.html,compliance.json,audit.jsonl}`);
+  options.logger.info(`gatehouse: wrote ${resolve(options.outDir)}/{${['findings.json', 'results.sarif', 'summary.md', 'report.html', 'compliance.json', 'audit.jsonl', ...(options.extraFiles ?? [])].join(',')}}`);
   return { exitCode: exitCodeForVerdict(verdict), outputs, document };
 }
 
