@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Logger, Target } from '@gatehouse/findings';
 import type { LoadedPolicy } from '@gatehouse/policy';
 import { AuditLog } from '@gatehouse/report';
@@ -56,4 +57,6 @@ export function createRunAudit(policy: LoadedPolicy): AuditLog {
 
 export function prepareOutDir(outDir: string): void {
   clearRunOutputs(outDir);
+  // Made only by demo and scan --sbom: an SBOM of an earlier run must not sit next to this run's findings.
+  rmSync(join(outDir, 'sbom.cdx.json'), { force: true });
 }

@@ -61,8 +61,10 @@ describe('gatehouse scan --sbom', () => {
     expect(existsSync(join(dir, '.gatehouse', 'sbom.cdx.json'))).toBe(false);
   });
 
-  it('writes no SBOM without --sbom, so the default scan stays fast', async () => {
+  it('writes no SBOM without --sbom, so the default scan stays fast, and removes one an earlier run left', async () => {
     const dir = npmProject();
+    mkdirSync(join(dir, '.gatehouse'));
+    writeFileSync(join(dir, '.gatehouse', 'sbom.cdx.json'), '{"bomFormat":"CycloneDX","specVersion":"1.6"}\n');
     const run = await runCli(['scan', dir, '--engines', 'secretlint']);
     expect(run.code).toBe(0);
     expect(engine(dir, 'cdxgen')).toBeUndefined();
