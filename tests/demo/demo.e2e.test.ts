@@ -2,12 +2,13 @@
 // it), run as a user runs it, on examples/vulnerable-app. Everything it writes is checked against the
 // official and exported schemas, for leaks, and report.html in a real browser.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateCycloneDx } from '../../packages/scanners/src/sbom/validate-cyclonedx';
 import { createAjv } from '../../packages/report/src/test-support/ajv';
 import { findingsJsonErrors, officialSarifErrors } from '../../packages/cli/src/test-support/output-validation';
 import { bundleOptions, localTargets } from '../../scripts/build-targets.mjs';
@@ -19,7 +20,10 @@ const app = join(root, 'examples/vulnerable-app');
 const schema = (name: string) => JSON.parse(readFileSync(join(root, 'docs/schema', name), 'utf8'));
 
 describe('gatehouse demo', () => {
-  const bin = mkdtempSync(join(tmpdir(), 'gatehouse-demo-bin-'));
+  // Built where bootstrap puts the CLI bundle (git-ignored packages/cli/dist/), so it finds the
+  // dependencies of packages/cli as the real bin does: cyclonedx-npm and the CycloneDX schemas.
+  mkdirSync(join(root, 'packages/cli/dist'), { recursive: true });
+  const bin = mkdtempSync(join(root, 'packages/cli/dist/e2e-'));
   const out = mkdtempSync(join(tmpdir(), 'gatehouse-demo-out-'));
   let run: { status: number | null; stdout: string; stderr: string };
 
@@ -35,6 +39,7 @@ describe('gatehouse demo', () => {
     });
     run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }, 300_000);
+  afterAll(() => rmSync(bin, { recursive: true, force: true }));
 
   it('exits 0: blocked for the planted problems, each one found', () => {
     expect(run.stderr).toContain('behaved as expected');
@@ -74,6 +79,22 @@ describe('gatehouse demo', () => {
     for (const line of lines) expect(event(JSON.parse(line)), line).toBe(true);
     const types = lines.map((l) => JSON.parse(l).type);
     expect(types).toEqual(expect.arrayContaining(['policy.loaded', 'engine.started', 'engine.finished', 'verdict']));
+  });
+
+  it('writes sbom.cdx.json of the web app with cyclonedx-npm for real, valid against the official CycloneDX schema', async () => {
+    const doc = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8'));
+    const generator = doc.engines.find((e: { id: string }) => e.id === 'cdxgen');
+    expect(generator, JSON.stringify(doc.engines)).toMatchObject({ status: 'ran', reason: 'cyclonedx-npm on web/package-lock.json' });
+    const text = readFileSync(join(out, 'sbom.cdx.json'), 'utf8');
+    expect(await validateCycloneDx(text)).toEqual({ valid: true, specVersion: '1.6' });
+    const sbom = JSON.parse(text) as { components: { name: string; version: string; purl?: string }[] };
+    const lock = JSON.parse(readFileSync(join(app, 'web/package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+    expect(lock.packages['node_modules/lodash']?.version).toBe('4.17.15');
+    expect(sbom.components).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'lodash', version: '4.17.15', purl: 'pkg:npm/lodash@4.17.15' })]));
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8').replace(/\\/g, '');
+    expect(summary).toContain(`sbom.cdx.json: CycloneDX 1.6 SBOM of ${sbom.components.length} component(s) from web/package-lock.json`);
+    expect(summary).toMatch(/not in the SBOM: api\/requirements\.txt \(cyclonedx-npm reads npm projects only/);
+    expect(run.stderr).toMatch(/wrote .*sbom\.cdx\.json/);
   });
 
   it('writes none of the planted secret values anywhere', () => {

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Logger, Target } from '@gatehouse/findings';
 import type { LoadedPolicy } from '@gatehouse/policy';
 import { AuditLog } from '@gatehouse/report';
@@ -15,6 +16,8 @@ export interface FinishOptions {
   audit: AuditLog;
   now?: Date;
   notes?: string[];
+  /** Files the command wrote into outDir besides the standard outputs (sbom.cdx.json), for the log line. */
+  extraFiles?: string[];
 }
 
 /** The common end of scan, normalize and demo: assemble, write the outputs, say the verdict, exit code. */
@@ -37,7 +40,7 @@ export function finishRun(options: FinishOptions): { exitCode: 0 | 1 | 2; output
   options.logger.info(
     `gatehouse: ${verdict.toUpperCase()} — ${counts.open} open finding(s), ${counts.blocking} blocking, ${counts.suppressed} suppressed; engines ${engines}`,
   );
-  options.logger.info(`gatehouse: wrote ${resolve(options.outDir)}/{findings.json,results.sarif,summary.md,report.html,compliance.json,audit.jsonl}`);
+  options.logger.info(`gatehouse: wrote ${resolve(options.outDir)}/{${['findings.json', 'results.sarif', 'summary.md', 'report.html', 'compliance.json', 'audit.jsonl', ...(options.extraFiles ?? [])].join(',')}}`);
   return { exitCode: exitCodeForVerdict(verdict), outputs, document };
 }
 
@@ -54,4 +57,6 @@ export function createRunAudit(policy: LoadedPolicy): AuditLog {
 
 export function prepareOutDir(outDir: string): void {
   clearRunOutputs(outDir);
+  // Made only by demo and scan --sbom: an SBOM of an earlier run must not sit next to this run's findings.
+  rmSync(join(outDir, 'sbom.cdx.json'), { force: true });
 }

@@ -1,10 +1,12 @@
 export const USAGE = `gatehouse — one finding schema, one policy, one gate
 
 Usage:
-  gatehouse scan [path] [--policy FILE] [--out DIR] [--staged] [--engines a,b] [--osv-db PATH]
+  gatehouse scan [path] [--policy FILE] [--out DIR] [--staged] [--engines a,b] [--osv-db PATH] [--sbom]
       Run the engines available here on a directory (default: .). Writes <path>/.gatehouse/.
       --staged scans only what is staged for commit (the pre-commit hook); --osv-db points the
-      offline dependency engine at an OSV export (a directory of records or osv.dev's all.zip).
+      offline dependency engine at an OSV export (a directory of records or osv.dev's all.zip);
+      --sbom also writes sbom.cdx.json (the bundled cyclonedx-npm on each npm lockfile, offline,
+      validated against the official CycloneDX schema).
   gatehouse normalize --from <engine> <report>... [--policy FILE] [--out DIR] [--workspace DIR]
       Turn reports produced elsewhere into findings, SARIF and a decision. Writes ./.gatehouse/.
   gatehouse policy check [file]
@@ -12,7 +14,7 @@ Usage:
   gatehouse baseline [path] [--out FILE]
       Record the current findings as the baseline for new-only mode.
   gatehouse demo [--out DIR]
-      The full pipeline on examples/vulnerable-app.
+      The full pipeline on examples/vulnerable-app, its SBOM (sbom.cdx.json) included.
 
 Options:
   --policy FILE   policy file (default <path>/.github/gatehouse.yml; built-in defaults when absent)

@@ -7,6 +7,7 @@ import type { Logger } from '@gatehouse/findings';
 import { checkDemoRun } from '../demo/demo-expectations';
 import { plantDemoSecrets } from '../demo/fake-secrets';
 import { locateDemoApp } from '../demo/locate-demo';
+import { SBOM_FILE } from '../local-sbom';
 import { finishRun } from '../run-context';
 import { runLocalScan } from './scan';
 
@@ -48,18 +49,20 @@ export async function demoCommand(args: { out?: string }, logger: Logger): Promi
         { engine: 'npm-audit', reason: 'the demo runs offline (npm audit asks the npm registry); osv-offline checks the same lockfile' },
       ],
       ...(args.out ? { out: resolve(args.out) } : {}),
+      // The SBOM of the app's npm project, made for real by the bundled cyclonedx-npm from the lockfile.
+      sbom: true,
     },
     logger,
   );
   // Reports made elsewhere join the run as policy-gate gathers CodeQL's SARIF: here, a hostile one.
   run.outcomes.push(...importThirdPartyReports(app, run.audit, logger));
-  const { document, exitCode } = finishRun({ ...run, target: { name: 'examples/vulnerable-app', kind: 'directory' }, logger, notes: run.notes });
+  const { document, exitCode } = finishRun({ ...run, target: { name: 'examples/vulnerable-app', kind: 'directory' }, logger, notes: run.notes, ...(run.sbomFile ? { extraFiles: [SBOM_FILE] } : {}) });
   const checks = checkDemoRun(document, planted);
   logger.info('');
   logger.info('demo: what the pipeline should find');
   for (const check of checks) logger.info(`  ${check.ok ? '✔' : '✘'} ${check.what} — ${check.detail}`);
   logger.info('');
-  logger.info(`demo: open ${join(run.outDir, 'summary.md')} (and results.sarif, findings.json)`);
+  logger.info(`demo: open ${join(run.outDir, 'summary.md')} (and results.sarif, findings.json${run.sbomFile ? `, ${SBOM_FILE}` : ''})`);
   const failed = checks.filter((c) => !c.ok);
   if (failed.length) {
     logger.error(`demo: ${failed.length} expectation(s) not met`);

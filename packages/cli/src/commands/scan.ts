@@ -6,6 +6,7 @@ import { incomplete, notRun, resolveSalt, type EngineOutcome } from '@gatehouse/
 import { planLocalScan } from '../local-plan';
 import type { EngineInvocation } from '@gatehouse/scanners';
 import { runInvocations } from '../local-engines';
+import { SBOM_FILE, writeLocalSbom } from '../local-sbom';
 import { createRunAudit, finishRun, prepareOutDir } from '../run-context';
 import type { AuditLog } from '@gatehouse/report';
 
@@ -19,6 +20,8 @@ export interface ScanArgs {
   osvDatabase?: string;
   /** Engines left out on purpose, with why (the demo runs offline). */
   skip?: { engine: string; reason: string }[];
+  /** Also write sbom.cdx.json (cyclonedx-npm on each npm lockfile, offline, schema-validated). */
+  sbom?: boolean;
 }
 
 export interface ScanRun {
@@ -28,10 +31,13 @@ export interface ScanRun {
   outcomes: EngineOutcome[];
   audit: AuditLog;
   notes: string[];
+  /** The validated sbom.cdx.json, when one was asked for and made. */
+  sbomFile?: string;
 }
 
 /** Resolves paths and policy, clears stale outputs, runs the engines. Shared by scan and demo. */
 export async function runLocalScan(args: ScanArgs, logger: Logger, extraInvocations: EngineInvocation[] = []): Promise<ScanRun> {
+  if (args.sbom && args.staged) throw new ConfigurationError('--sbom describes the working tree; it cannot be combined with --staged');
   const workspace = resolve(args.path ?? '.');
   if (!existsSync(workspace) || !statSync(workspace).isDirectory()) throw new ConfigurationError(`${args.path ?? '.'} is not a directory`);
   const outDir = resolve(args.out ?? resolve(workspace, '.gatehouse'));
@@ -55,10 +61,13 @@ export async function runLocalScan(args: ScanArgs, logger: Logger, extraInvocati
   outcomes.push(...plan.notRun.filter((n) => keep(n.engine)).map((n) => notRun(n.engine, n.reason)));
   outcomes.push(...[...skipped].map(([engine, reason]) => notRun(engine, reason)));
   outcomes.push(...plan.incomplete.filter((n) => keep(n.engine)).map((n) => incomplete(n.engine, n.reason)));
-  return { workspace, outDir, policy, outcomes, audit, notes: plan.notes };
+  if (!args.sbom) return { workspace, outDir, policy, outcomes, audit, notes: plan.notes };
+  const sbom = await writeLocalSbom({ workspace, outDir, logger });
+  outcomes.push(...sbom.outcomes);
+  return { workspace, outDir, policy, outcomes, audit, notes: [...plan.notes, ...sbom.notes], ...(sbom.file ? { sbomFile: sbom.file } : {}) };
 }
 
 export async function scanCommand(args: ScanArgs, logger: Logger): Promise<0 | 1 | 2> {
   const run = await runLocalScan(args, logger);
-  return finishRun({ ...run, target: { name: basename(run.workspace), kind: 'directory' }, logger, notes: run.notes }).exitCode;
+  return finishRun({ ...run, target: { name: basename(run.workspace), kind: 'directory' }, logger, notes: run.notes, ...(run.sbomFile ? { extraFiles: [SBOM_FILE] } : {}) }).exitCode;
 }
