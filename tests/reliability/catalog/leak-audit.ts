@@ -24,16 +24,10 @@ const SURFACE_EXPECTATIONS: Record<LeakSurface, string> = {
 };
 
 /**
- * Why a surface does not hold for a rule yet. sast: the stub semgrep's p/secrets message quotes the
- * value's first line (semgrep interpolates metavariables into messages); a PEM key's first line is its
- * header, no secret, so the private key holds there while every single-line value leaks.
+ * Why a surface does not hold for a rule yet (none today). The sast surface held once semgrep's adapter
+ * stopped showing a secret rule's own message, which may quote the value through a metavariable.
  */
-const SURFACE_OPEN: Partial<Record<LeakSurface, (ruleId: string) => string | undefined>> = {
-  'sast-bundle': (ruleId) =>
-    ruleId === 'gatehouse-private-key'
-      ? undefined
-      : "sast passes a semgrep finding's message through verbatim, and semgrep interpolates metavariables (the matched value) into rule messages: a p/secrets match whose message quotes the value puts it in the log (the ::error annotation, unmasked), findings.json and report.html, on disk and in the artifact (the SARIF upload, summary and requests to GitHub held). sast neither masks nor hashes the value of a secret-category finding from semgrep; the fix is to redact from title and message any run of the matched text (`extra.lines`), add-mask it and call onSecretValue, as secrets-scan does",
-};
+const SURFACE_OPEN: Partial<Record<LeakSurface, (ruleId: string) => string | undefined>> = {};
 
 function openFor(ruleId: string, surface: LeakSurface): { open?: string } {
   const open = SURFACE_OPEN[surface]?.(ruleId);

@@ -87,9 +87,30 @@ describe('a semgrep 1.x report with both vocabularies, nosemgrep, a secret and a
 
   it('hashes and masks what a secret rule matched, and keeps no plaintext', () => {
     expect(seen).toEqual(['s3cr3t-Value-For-Tests-0042']);
-    expect(secret).toMatchObject({ category: 'secret', secret: { preview: 's3cr…' }, message: 'Generic Secret detected: s3cr…' });
+    expect(secret).toMatchObject({ category: 'secret', secret: { preview: 's3cr…' } });
+    expect(secret!.message).toMatch(/found by semgrep \(value s3cr…\); the rule's own message is not shown/);
     expect(secret!.secret!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(findings)).not.toContain('s3cr3t-Value-For-Tests-0042');
+  });
+
+  it("never shows a secret rule's message, which may quote any part of the value through a metavariable", () => {
+    const report = JSON.stringify({
+      version: '1.156.0',
+      results: [
+        {
+          check_id: 'generic.secrets.security.detected-generic-secret.detected-generic-secret',
+          path: 'settings.py',
+          start: { line: 3, col: 1, offset: 0 },
+          end: { line: 3, col: 12, offset: 11 },
+          extra: { message: 'Generic Secret detected: Zq9-inner-part-77', severity: 'ERROR', metadata: {}, lines: 'password = "Zq9-inner-part-77"' },
+        },
+      ],
+      errors: [],
+      paths: { scanned: ['settings.py'] },
+    });
+    const parsed = parseSemgrep(report, context());
+    expect(JSON.stringify(parsed.findings)).not.toContain('inner-part');
+    expect(parsed.findings[0]!.category).toBe('secret');
   });
 
   it('is incomplete for files semgrep could not fully scan, and for a rule that failed, naming them', () => {

@@ -98,7 +98,11 @@ function resultToDraft(result: SemgrepResult, ctx: ParseContext, facts: RuleFact
   if (secretRule) {
     const redacted = redactSecret(matchedText(result.extra.lines, result), ctx);
     secret = redacted.secret;
-    message = redacted.known ? redacted.redact(message) : `${title} found by semgrep; the report does not say which value, so its text is not shown`;
+    // semgrep interpolates metavariables into a rule's message, and a metavariable may hold the value or
+    // any part of it, which masking the whole match cannot find: a secret rule's message is never shown.
+    message = redacted.known
+      ? `${title} found by semgrep (value ${redacted.secret.preview}); the rule's own message is not shown, as it may quote the value`
+      : `${title} found by semgrep; the report does not say which value, so its text is not shown`;
   }
   if (placed.refused) message = `${message} (location not used: ${placed.refused})`;
   const { identifiers, confidence, references, tags } = facts;
