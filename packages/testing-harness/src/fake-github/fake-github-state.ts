@@ -45,7 +45,8 @@ export interface RepositoryArtifactOptions {
 /** A file served from the fake's blob store (what artifact downloads redirect to). */
 export interface StoredBlob {
   content: Buffer;
-  signature: string;
+  /** Every URL handed out stays valid (as a real storage SAS does until it expires): two concurrent downloads of one artifact must not revoke each other's. */
+  signatures: Set<string>;
   contentType: string;
 }
 
@@ -178,7 +179,9 @@ export class FakeGitHubState {
   signedBlobUrl(path: string, content: Buffer, contentType = 'application/zip'): string {
     const signature = randomBytes(18).toString('base64url');
     const blobPath = `/_blobs/${path}`;
-    this.blobs.set(blobPath, { content, signature, contentType });
+    const signatures = this.blobs.get(blobPath)?.signatures ?? new Set<string>();
+    signatures.add(signature);
+    this.blobs.set(blobPath, { content, signatures, contentType });
     return `${this.fake.url}${blobPath}?sig=${signature}&se=2099-01-01T00%3A00%3A00Z&sp=r`;
   }
 

@@ -230,3 +230,17 @@ describe('fake GitHub: stateful default handlers', () => {
     fake.assertNoViolations();
   });
 });
+
+describe('fake GitHub: blob storage behind signed URLs', () => {
+  it('keeps every signed URL of a blob valid, so two concurrent downloads do not revoke each other, and refuses a forged one', async () => {
+    const first = fake.state.signedBlobUrl('artifacts/1/ledger.zip', Buffer.from('zip bytes'));
+    const second = fake.state.signedBlobUrl('artifacts/1/ledger.zip', Buffer.from('zip bytes'));
+    expect(first).not.toBe(second);
+    const [a, b] = await Promise.all([fetch(first), fetch(second)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(await a.text()).toBe('zip bytes');
+    const forged = new URL(first);
+    forged.searchParams.set('sig', 'forged');
+    expect((await fetch(forged)).status).toBe(403);
+  });
+});
