@@ -1,5 +1,5 @@
-// The inputs and outputs tables of the README and of docs/actions/sbom.md are action.yml's, and
 // action.yml declares the common scanning inputs exactly as every scanning action does.
+// (The inputs and outputs tables of the README and docs page are checked for every action by tests/docs/action-docs.test.ts.)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { scanActionInputManifest } from '@gatehouse/action-runtime';
@@ -12,37 +12,6 @@ const manifest = parse(read('../action.yml')) as {
   inputs: Record<string, { description: string; default?: string }>;
   outputs: Record<string, { description: string }>;
 };
-
-/** Rows of the Markdown table whose header starts with `| <first> |`, as arrays of cells. */
-function table(markdown: string, first: string): string[][] {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((line) => line.startsWith(`| ${first} |`));
-  if (start < 0) return [];
-  const rows: string[][] = [];
-  for (const line of lines.slice(start + 2)) {
-    if (!line.startsWith('|')) break;
-    rows.push(line.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|')));
-  }
-  return rows;
-}
-
-const expectedInputs = Object.entries(manifest.inputs).map(([name, input]) => [`\`${name}\``, input.default === '' ? '`""`' : `\`${input.default}\``, input.description]);
-const expectedOutputs = Object.entries(manifest.outputs).map(([name, output]) => [`\`${name}\``, output.description]);
-
-describe.each([
-  ['README.md', '../README.md'],
-  ['docs/actions/sbom.md', '../../../docs/actions/sbom.md'],
-])('%s', (_name, path) => {
-  const markdown = read(path);
-
-  it('lists every input of action.yml with its default and description, in order', () => {
-    expect(table(markdown, 'Input')).toEqual(expectedInputs);
-  });
-
-  it('lists every output of action.yml with its description, in order', () => {
-    expect(table(markdown, 'Output')).toEqual(expectedOutputs);
-  });
-});
 
 describe('action.yml', () => {
   it('declares every input main.ts reads, and nothing it does not', () => {
