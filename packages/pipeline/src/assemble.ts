@@ -3,6 +3,7 @@ import {
   FINDINGS_SCHEMA_VERSION,
   mergeFindings,
   type EngineRun,
+  type Finding,
   type FindingsDocument,
   type SourceLineReader,
   type Target,
@@ -37,6 +38,12 @@ export interface AssembledRun {
  * incomplete: an adapter bug must not turn into a silently smaller report.
  */
 export function assembleRun(input: AssembleInput): AssembledRun {
+  const { engines, findings } = identifyAndMerge(input);
+  return decideRun(input, engines, findings);
+}
+
+/** The first half of `assembleRun`: identity and merge, with each engine's status (a rejected draft makes it incomplete). */
+export function identifyAndMerge(input: AssembleInput): { engines: EngineRun[]; findings: Finding[] } {
   const combined = combineOutcomes(input.outcomes);
   const outcomes = input.redact ? redactOutcomes(combined, input.redact) : combined;
   const engines: EngineRun[] = outcomes.map((o) => ({ ...o.engine }));
@@ -49,8 +56,12 @@ export function assembleRun(input: AssembleInput): AssembledRun {
     const why = `${own.length} finding(s) failed validation (first: ${own[0]!.ruleId}: ${own[0]!.reason})`;
     engine.reason = [engine.reason, why].filter(Boolean).join('; ').slice(0, 4_000);
   }
-  const merged = mergeFindings(findings);
-  const evaluation = evaluate(merged, input.policy, input.now, { ...input.context, engines });
+  return { engines, findings: mergeFindings(findings) };
+}
+
+/** The second half of `assembleRun`: the policy decides on merged findings, and the findings document is made. */
+export function decideRun(input: AssembleInput, engines: EngineRun[], findings: Finding[]): AssembledRun {
+  const evaluation = evaluate(findings, input.policy, input.now, { ...input.context, engines });
   const document: FindingsDocument = {
     schemaVersion: FINDINGS_SCHEMA_VERSION,
     tool: { name: 'gatehouse', version: input.toolVersion },
